@@ -1,0 +1,321 @@
+import { Bash, decodeBytesToUtf8, defineCommand, parse, serialize } from 'just-bash'
+import type { ExecResult } from 'just-bash'
+import { VirtualClock } from '../core/clock'
+import { SeededRandom } from '../core/random'
+import { withVirtualGlobals } from '../core/virtual-globals'
+import { VirtualFs, type FsSnapshot } from '../fs/virtual-fs'
+import { loadCarriedState, type CarriedState } from './bash-bridge'
+import { CommandRegistry, type CommandContext, type ShellCommand } from './command'
+import { builtinCommands } from './commands'
+import { collectFunctionDefinitions, containsExit, splitStatements } from './statements'
+import { HOME, HOSTNAME, USER, initialEnv, seedFiles } from './user-environment'
+import type { Tty } from './pty'
+
+export interface SessionOptions {
+  seed?: number
+  clock?: VirtualClock
+  /**
+   * 'instant': a sleep moves the clock at once (tests, scripts, graders).
+   * 'realtime': a sleep waits for the host to move the clock (the terminal hosts).
+   */
+  timing?: 'instant' | 'realtime'
+  fsLimitBytes?: number
+  commands?: readonly ShellCommand[]
+}
+
+export interface RunOptions {
+  stdin?: string
+  tty?: Tty
+  signal?: AbortSignal
+  /** Called as each statement of the line finishes, so a terminal can show output in order. */
+  onChunk?: (chunk: OutputChunk) => void
+  /** Record the line in history (default true). */
+  history?: boolean
+}
+
+export interface OutputChunk {
+  stream: 'stdout' | 'stderr'
+  text: string
+}
+
+export type StateDomain = 'fs' | 'cwd' | 'env' | 'history'
+
+export interface RunResult {
+  stdout: string
+  stderr: string
+  exitCode: number
+  /** stdout and stderr in the order they were produced. */
+  chunks: OutputChunk[]
+  /** The line ran `exit`: the shell is over. */
+  exited: boolean
+  changed: StateDomain[]
+}
+
+export interface SessionSnapshot {
+  version: 1
+  seed: number
+  random: [number, number, number, number]
+  clockMs: number
+  fs: FsSnapshot
+  env: Record<string, string>
+  exported: string[]
+  cwd: string
+  previousDir: string
+  lastExitCode: number
+  history: string[]
+  /** Function definitions as bash source, re-parsed on restore. */
+  functions: string[]
+}
+
+const EXECUTION_LIMITS = {
+  // Bounds that stop `while true; do :; done` or a fork bomb within a second or so.
+  maxCommandCount: 50_000,
+  maxLoopIterations: 50_000,
+  maxCallDepth: 100,
+  maxExecutionTimeMs: 10_000,
+  maxOutputSize: 16 * 1024 * 1024,
+}
+
+export class Session {
+  readonly clock: VirtualClock
+  readonly random: SeededRandom
+  readonly fs: VirtualFs
+  readonly commands = new CommandRegistry()
+  readonly seed: number
+  readonly timing: 'instant' | 'realtime'
+  private readonly bash: Bash
+  private carried: CarriedState
+  private functionSources = new Map<string, string>()
+  private readonly historyLines: string[] = []
+  private running: { tty: Tty | undefined; signal: AbortSignal } | undefined
+
+  private constructor(options: SessionOptions, fs: VirtualFs, random?: SeededRandom) {
+    this.seed = options.seed ?? 1
+    this.clock = options.clock ?? new VirtualClock()
+    this.random = random ?? new SeededRandom(this.seed)
+    this.timing = options.timing ?? 'instant'
+    this.fs = fs
+    for (const command of [...builtinCommands, ...(options.commands ?? [])])
+      this.commands.register(command)
+    this.bash = new Bash({
+      fs,
+      cwd: HOME,
+      env: initialEnv(),
+      defenseInDepth: false,
+      executionLimits: EXECUTION_LIMITS,
+      processInfo: { pid: 4242, ppid: 4241, uid: 1000, gid: 1000 },
+      sleep: (ms) => this.sleep(ms).then(() => undefined),
+      customCommands: this.commands.all().map((c) => this.adapt(c)),
+    })
+    this.carried = {
+      env: initialEnv(),
+      exported: Object.keys(initialEnv()),
+      cwd: HOME,
+      previousDir: HOME,
+      lastExitCode: 0,
+      functions: new Map(),
+    }
+  }
+
+  static async create(options: SessionOptions = {}): Promise<Session> {
+    const fs = new VirtualFs(options.fsLimitBytes)
+    const session = new Session(options, fs)
+    await withVirtualGlobals(session.clock, session.random, () => seedFiles(fs))
+    fs.revision = 0
+    return session
+  }
+
+  get cwd(): string {
+    return this.carried.cwd
+  }
+
+  get env(): Readonly<Record<string, string>> {
+    return this.carried.env
+  }
+
+  get history(): readonly string[] {
+    return this.historyLines
+  }
+
+  get lastExitCode(): number {
+    return this.carried.lastExitCode
+  }
+
+  /** Runs one command line (which may hold several statements) and reports what it did. */
+  async run(line: string, options: RunOptions = {}): Promise<RunResult> {
+    const fsRevision = this.fs.revision
+    const before = { cwd: this.carried.cwd, env: JSON.stringify(this.carried.env) }
+    const changed = new Set<StateDomain>()
+    if (options.history !== false && line.trim() !== '') {
+      if (this.historyLines[this.historyLines.length - 1] !== line) this.historyLines.push(line)
+      changed.add('history')
+    }
+    const signal = options.signal ?? new AbortController().signal
+    const chunks: OutputChunk[] = []
+    const emit = (stream: OutputChunk['stream'], text: string): void => {
+      if (text === '') return
+      const chunk = { stream, text }
+      chunks.push(chunk)
+      options.onChunk?.(chunk)
+    }
+    let exitCode = this.carried.lastExitCode
+    let exited = false
+    this.running = { tty: options.tty, signal }
+    try {
+      await withVirtualGlobals(this.clock, this.random, async () => {
+        for (const piece of splitStatements(line)) {
+          if (signal.aborted) break
+          const result = await this.exec(piece, options.stdin, signal)
+          emit('stdout', result.stdout)
+          emit('stderr', result.stderr)
+          exitCode = result.exitCode
+          this.carried.lastExitCode = exitCode
+          // After `exit`, just-bash hands back the environment it started from, which never
+          // holds `?`; a script that ends any other way reports its final `?`.
+          if (result.env === undefined || (result.env['?'] === undefined && containsExit(piece))) {
+            exited = true
+            break
+          }
+          this.absorb(result.env, piece)
+        }
+      })
+    } finally {
+      this.running = undefined
+    }
+    if (signal.aborted && !exited) {
+      exitCode = 130
+      this.carried.lastExitCode = 130
+    }
+    if (this.fs.revision !== fsRevision) changed.add('fs')
+    if (this.carried.cwd !== before.cwd) changed.add('cwd')
+    if (JSON.stringify(this.carried.env) !== before.env) changed.add('env')
+    return {
+      stdout: chunks
+        .filter((c) => c.stream === 'stdout')
+        .map((c) => c.text)
+        .join(''),
+      stderr: chunks
+        .filter((c) => c.stream === 'stderr')
+        .map((c) => c.text)
+        .join(''),
+      exitCode,
+      chunks,
+      exited,
+      changed: [...changed],
+    }
+  }
+
+  /** Waits `ms` on the virtual clock; resolves false when interrupted first. */
+  sleep(ms: number, signal: AbortSignal | undefined = this.running?.signal): Promise<boolean> {
+    if (this.timing === 'instant') {
+      this.clock.advance(ms)
+      return Promise.resolve(signal?.aborted !== true)
+    }
+    return new Promise((resolve) => {
+      if (signal?.aborted) return resolve(false)
+      const onAbort = (): void => {
+        this.clock.clearTimer(timer)
+        resolve(false)
+      }
+      const timer = this.clock.setTimer(ms, () => {
+        signal?.removeEventListener('abort', onAbort)
+        resolve(true)
+      })
+      signal?.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+
+  private async exec(
+    script: string,
+    stdin: string | undefined,
+    signal: AbortSignal,
+  ): Promise<ExecResult> {
+    loadCarriedState(this.bash, this.carried)
+    return this.bash.exec(script, {
+      signal,
+      rawScript: true,
+      ...(stdin === undefined ? {} : { stdin }),
+    })
+  }
+
+  private absorb(env: Record<string, string>, piece: string): void {
+    const next = { ...env }
+    delete next['?']
+    this.carried.env = next
+    this.carried.previousDir = next.OLDPWD ?? this.carried.previousDir
+    this.carried.cwd = next.PWD ?? this.carried.cwd
+    this.absorbFunctions(piece)
+  }
+
+  private adapt(command: ShellCommand) {
+    return defineCommand(command.name, async (args, ctx) => {
+      const context: CommandContext = {
+        cwd: ctx.cwd,
+        env: ctx.env,
+        stdin: decodeBytesToUtf8(ctx.stdin),
+        fs: this.fs,
+        clock: this.clock,
+        random: this.random,
+        tty: this.running?.tty,
+        signal: this.running?.signal ?? new AbortController().signal,
+        history: this.historyLines,
+        commands: this.commands,
+        resolve: (path) =>
+          this.fs.resolvePath(ctx.cwd, path.startsWith('~') ? HOME + path.slice(1) : path),
+        sleep: (ms) => this.sleep(ms),
+      }
+      return command.run(args, context)
+    })
+  }
+
+  async snapshot(): Promise<SessionSnapshot> {
+    return {
+      version: 1,
+      seed: this.seed,
+      random: this.random.state(),
+      clockMs: this.clock.now(),
+      fs: await this.fs.snapshot(),
+      env: { ...this.carried.env },
+      exported: [...this.carried.exported],
+      cwd: this.carried.cwd,
+      previousDir: this.carried.previousDir,
+      lastExitCode: this.carried.lastExitCode,
+      history: [...this.historyLines],
+      functions: [...this.functionSources.values()],
+    }
+  }
+
+  static async restore(
+    snapshot: SessionSnapshot,
+    options: Omit<SessionOptions, 'seed' | 'clock'> = {},
+  ): Promise<Session> {
+    const fs = await VirtualFs.fromSnapshot(snapshot.fs)
+    const session = new Session(
+      { ...options, seed: snapshot.seed, clock: new VirtualClock(snapshot.clockMs) },
+      fs,
+      SeededRandom.fromState(snapshot.random),
+    )
+    session.historyLines.push(...snapshot.history)
+    session.carried = {
+      env: { ...snapshot.env },
+      exported: [...snapshot.exported],
+      cwd: snapshot.cwd,
+      previousDir: snapshot.previousDir,
+      lastExitCode: snapshot.lastExitCode,
+      functions: new Map(),
+    }
+    for (const source of snapshot.functions) session.absorbFunctions(source)
+    return session
+  }
+
+  private absorbFunctions(source: string): void {
+    for (const [name, definition] of collectFunctionDefinitions(source)) {
+      this.functionSources.set(name, definition.source)
+      const functions = new Map(this.carried.functions)
+      functions.set(name, definition.node)
+      this.carried.functions = functions
+    }
+  }
+}
+
+export { HOME, HOSTNAME, USER, serialize, parse }
