@@ -5,16 +5,13 @@ import type { SeededRandom } from './random'
 /**
  * Third-party code inside the sim (the bash interpreter, its filesystem) reads `new Date()` and
  * `Math.random()` directly. While such code runs we swap those two globals for the virtual clock
- * and the seeded source, so its output is as deterministic as ours. Scopes nest; the real globals
- * come back when the outermost scope ends.
+ * and the seeded source, so its output is as deterministic as ours. Scopes nest: each puts back
+ * what it found.
  *
  * Caveat, accepted: other async work of the same realm that interleaves with a scope sees virtual
  * time too. The session runs in its own Worker (web) or alone in the main process' sim loop.
  */
 const RealDate = globalThis.Date
-const realRandom = Math.random
-
-let depth = 0
 
 function virtualDateClass(clock: VirtualClock): DateConstructor {
   class VirtualDate extends RealDate {
@@ -33,25 +30,27 @@ function virtualDateClass(clock: VirtualClock): DateConstructor {
   }) as unknown as DateConstructor
 }
 
+function install(clock: VirtualClock, random: SeededRandom): () => void {
+  const saved = { date: globalThis.Date, random: Math.random }
+  globalThis.Date = virtualDateClass(clock)
+  Math.random = () => random.next()
+  return () => {
+    globalThis.Date = saved.date
+    Math.random = saved.random
+  }
+}
+
+/** Runs `run` with Date and Math.random reading this clock and this seed. */
 export async function withVirtualGlobals<T>(
   clock: VirtualClock,
   random: SeededRandom,
   run: () => Promise<T>,
 ): Promise<T> {
-  const outermost = depth === 0
-  depth++
-  if (outermost) {
-    globalThis.Date = virtualDateClass(clock)
-    Math.random = () => random.next()
-  }
+  const uninstall = install(clock, random)
   try {
     return await run()
   } finally {
-    depth--
-    if (outermost) {
-      globalThis.Date = RealDate
-      Math.random = realRandom
-    }
+    uninstall()
   }
 }
 
@@ -60,19 +59,10 @@ export function withVirtualGlobalsSync<T>(
   random: SeededRandom,
   run: () => T,
 ): T {
-  const outermost = depth === 0
-  depth++
-  if (outermost) {
-    globalThis.Date = virtualDateClass(clock)
-    Math.random = () => random.next()
-  }
+  const uninstall = install(clock, random)
   try {
     return run()
   } finally {
-    depth--
-    if (outermost) {
-      globalThis.Date = RealDate
-      Math.random = realRandom
-    }
+    uninstall()
   }
 }

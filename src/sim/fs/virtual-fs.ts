@@ -1,3 +1,7 @@
+import { VirtualClock } from '../core/clock'
+import { SeededRandom } from '../core/random'
+import { withVirtualGlobals } from '../core/virtual-globals'
+import { QuaiError } from '../core/errors'
 import { InMemoryFs } from 'just-bash'
 import type { FileContent, MkdirOptions, RmOptions, CpOptions } from 'just-bash'
 
@@ -6,6 +10,12 @@ import type { FileContent, MkdirOptions, RmOptions, CpOptions } from 'just-bash'
  * with a size limit, a revision counter the panels can watch, and a lossless JSON form.
  * Nothing here can reach the host's files: there is no host path anywhere in it.
  */
+export class NoSpaceLeftError extends QuaiError<'ENOSPC', { path: string }> {
+  constructor(path: string) {
+    super('ENOSPC', `${path}: No space left on device`, { path })
+  }
+}
+
 export const DEFAULT_FS_LIMIT_BYTES = 64 * 1024 * 1024
 
 export type FsNodeSnapshot =
@@ -18,6 +28,16 @@ export interface FsSnapshot {
   nodes: FsNodeSnapshot[]
 }
 
+/**
+ * Trees the interpreter lays out itself on every start (command stubs, devices): snapshots leave
+ * them out, so a restored session has exactly one copy, written by its own interpreter.
+ */
+const SYSTEM_TREES = ['/bin', '/usr/bin', '/dev', '/proc']
+
+function isSystemPath(path: string): boolean {
+  return SYSTEM_TREES.some((tree) => path === tree || path.startsWith(`${tree}/`))
+}
+
 export class VirtualFs extends InMemoryFs {
   /** Bumped on every change, so observers can tell the tree changed without diffing it. */
   revision = 0
@@ -26,8 +46,17 @@ export class VirtualFs extends InMemoryFs {
     super({}, { maxTotalBytes: limitBytes })
   }
 
-  private touched(): void {
-    this.revision++
+  /** Runs a mutation; a full disk surfaces as a typed error naming the path, as bash reports it. */
+  private async change(path: string, mutate: () => Promise<void>): Promise<void> {
+    try {
+      await mutate()
+    } catch (error) {
+      if (error instanceof Error && error.message.startsWith('ENOSPC'))
+        throw new NoSpaceLeftError(path)
+      throw error
+    } finally {
+      this.revision++
+    }
   }
 
   override async writeFile(
@@ -35,8 +64,7 @@ export class VirtualFs extends InMemoryFs {
     content: FileContent,
     options?: Parameters<InMemoryFs['writeFile']>[2],
   ): Promise<void> {
-    await super.writeFile(path, content, options)
-    this.touched()
+    await this.change(path, () => super.writeFile(path, content, options))
   }
 
   override async appendFile(
@@ -44,53 +72,45 @@ export class VirtualFs extends InMemoryFs {
     content: FileContent,
     options?: Parameters<InMemoryFs['appendFile']>[2],
   ): Promise<void> {
-    await super.appendFile(path, content, options)
-    this.touched()
+    await this.change(path, () => super.appendFile(path, content, options))
   }
 
   override async mkdir(path: string, options?: MkdirOptions): Promise<void> {
-    await super.mkdir(path, options)
-    this.touched()
+    await this.change(path, () => super.mkdir(path, options))
   }
 
   override async rm(path: string, options?: RmOptions): Promise<void> {
-    await super.rm(path, options)
-    this.touched()
+    await this.change(path, () => super.rm(path, options))
   }
 
   override async cp(src: string, dest: string, options?: CpOptions): Promise<void> {
-    await super.cp(src, dest, options)
-    this.touched()
+    await this.change(dest, () => super.cp(src, dest, options))
   }
 
   override async mv(src: string, dest: string): Promise<void> {
-    await super.mv(src, dest)
-    this.touched()
+    await this.change(dest, () => super.mv(src, dest))
   }
 
   override async chmod(path: string, mode: number): Promise<void> {
-    await super.chmod(path, mode)
-    this.touched()
+    await this.change(path, () => super.chmod(path, mode))
   }
 
   override async symlink(target: string, linkPath: string): Promise<void> {
-    await super.symlink(target, linkPath)
-    this.touched()
+    await this.change(linkPath, () => super.symlink(target, linkPath))
   }
 
   override async link(existingPath: string, newPath: string): Promise<void> {
-    await super.link(existingPath, newPath)
-    this.touched()
+    await this.change(newPath, () => super.link(existingPath, newPath))
   }
 
   override async utimes(path: string, atime: Date, mtime: Date): Promise<void> {
-    await super.utimes(path, atime, mtime)
-    this.touched()
+    await this.change(path, () => super.utimes(path, atime, mtime))
   }
 
   async snapshot(): Promise<FsSnapshot> {
     const nodes: FsNodeSnapshot[] = []
     for (const path of [...this.getAllPaths()].sort()) {
+      if (isSystemPath(path)) continue
       const st = await this.lstat(path)
       const common = { path, mode: st.mode, mtimeMs: st.mtime.getTime() }
       if (st.isSymbolicLink)
@@ -116,7 +136,11 @@ export class VirtualFs extends InMemoryFs {
           mode: node.mode,
           mtime: new Date(node.mtimeMs),
         })
-      else await fs.symlink(node.target, node.path)
+      else {
+        // A link's own time cannot be set after the fact (utimes follows it): create it then.
+        const at = new VirtualClock(node.mtimeMs)
+        await withVirtualGlobals(at, new SeededRandom(0), () => fs.symlink(node.target, node.path))
+      }
     }
     // Directory times last: writing children moves them.
     for (const node of snapshot.nodes) {

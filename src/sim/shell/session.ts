@@ -2,8 +2,8 @@ import { Bash, decodeBytesToUtf8, defineCommand, parse, serialize } from 'just-b
 import type { ExecResult } from 'just-bash'
 import { VirtualClock } from '../core/clock'
 import { SeededRandom } from '../core/random'
-import { withVirtualGlobals } from '../core/virtual-globals'
-import { VirtualFs, type FsSnapshot } from '../fs/virtual-fs'
+import { withVirtualGlobals, withVirtualGlobalsSync } from '../core/virtual-globals'
+import { NoSpaceLeftError, VirtualFs, type FsSnapshot } from '../fs/virtual-fs'
 import { loadCarriedState, type CarriedState } from './bash-bridge'
 import { CommandRegistry, type CommandContext, type ShellCommand } from './command'
 import { builtinCommands } from './commands'
@@ -97,16 +97,22 @@ export class Session {
     this.fs = fs
     for (const command of [...builtinCommands, ...(options.commands ?? [])])
       this.commands.register(command)
-    this.bash = new Bash({
-      fs,
-      cwd: HOME,
-      env: initialEnv(),
-      defenseInDepth: false,
-      executionLimits: EXECUTION_LIMITS,
-      processInfo: { pid: 4242, ppid: 4241, uid: 1000, gid: 1000 },
-      sleep: (ms) => this.sleep(ms).then(() => undefined),
-      customCommands: this.commands.all().map((c) => this.adapt(c)),
-    })
+    // The interpreter writes its /bin stubs now: under virtual time, so they are deterministic.
+    this.bash = withVirtualGlobalsSync(
+      this.clock,
+      this.random,
+      () =>
+        new Bash({
+          fs,
+          cwd: HOME,
+          env: initialEnv(),
+          defenseInDepth: false,
+          executionLimits: EXECUTION_LIMITS,
+          processInfo: { pid: 4242, ppid: 4241, uid: 1000, gid: 1000 },
+          sleep: (ms) => this.sleep(ms).then(() => undefined),
+          customCommands: this.commands.all().map((c) => this.adapt(c)),
+        }),
+    )
     this.carried = {
       env: initialEnv(),
       exported: Object.keys(initialEnv()),
@@ -167,7 +173,7 @@ export class Session {
           if (signal.aborted) break
           const result = await this.exec(piece, options.stdin, signal)
           emit('stdout', result.stdout)
-          emit('stderr', result.stderr)
+          emit('stderr', inQuaiWords(result.stderr))
           exitCode = result.exitCode
           this.carried.lastExitCode = exitCode
           // After `exit`, just-bash hands back the environment it started from, which never
@@ -231,11 +237,20 @@ export class Session {
     signal: AbortSignal,
   ): Promise<ExecResult> {
     loadCarriedState(this.bash, this.carried)
-    return this.bash.exec(script, {
-      signal,
-      rawScript: true,
-      ...(stdin === undefined ? {} : { stdin }),
-    })
+    try {
+      return await this.bash.exec(script, {
+        signal,
+        rawScript: true,
+        ...(stdin === undefined ? {} : { stdin }),
+      })
+    } catch (error) {
+      // The interpreter lets filesystem errors escape; a shell reports them and goes on.
+      const env = { ...this.carried.env, '?': '1' }
+      if (error instanceof NoSpaceLeftError)
+        return { stdout: '', stderr: `bash: ${error.message}\n`, exitCode: 1, env }
+      const message = error instanceof Error ? error.message : String(error)
+      return { stdout: '', stderr: `bash: internal error: ${message}\n`, exitCode: 1, env }
+    }
   }
 
   private absorb(env: Record<string, string>, piece: string): void {
@@ -319,3 +334,13 @@ export class Session {
 }
 
 export { HOME, HOSTNAME, USER, serialize, parse }
+
+/** The interpreter's limit messages name its own settings; a student needs to know what happened. */
+function inQuaiWords(stderr: string): string {
+  return stderr
+    .replace(/, increase executionLimits\.\w+/g, ' (stopped by Quai)')
+    .replace(
+      /^bash: syntax error: Parse error at 1:1: Input too large: (\d+) bytes exceeds limit of (\d+)$/m,
+      'bash: command line too long: $1 bytes (Quai reads at most $2)',
+    )
+}
