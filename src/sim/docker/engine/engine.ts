@@ -1,0 +1,1056 @@
+import type { VirtualClock } from '../../core/clock'
+import { err, ok, type Result } from '../../core/errors'
+import type { SeededRandom } from '../../core/random'
+import {
+  familiarString,
+  parseNormalizedNamed,
+  tagNameOnly,
+  type ReferenceError,
+} from '../images/reference'
+import type {
+  ContainerConfig,
+  ContainerCreateRequest,
+  ContainerInspect,
+  ContainerSummary,
+  EndpointSettings,
+  HostConfig,
+  ImageInspect,
+  MountPoint,
+  PortMap,
+  PortSummary,
+} from './api-types'
+import { freshRunState, isUp, type ContainerRecord, type LogEntry } from './container-record'
+import { DaemonError, daemonErrors } from './errors'
+import { EventLog } from './events'
+import { ImageStore, type LocalImage } from './image-store'
+import { contains, nextFreeAddress } from './ipam'
+import { generateContainerName } from './names'
+import { NetworkStore, type NetworkRecord } from './network-store'
+import { planProcess } from './process-model'
+import type { ImageRegistry } from './registry'
+import { describeStatus } from './status'
+import { rfc3339Nano, ZERO_TIME } from './time'
+import { VolumeStore } from './volume-store'
+import { renderLogLines, type LogContext } from '../images/log-template'
+
+/** Runs a non-default command in a container (`docker run alpine ls /`): the shell layer provides it. */
+export interface CommandRunner {
+  run(
+    container: ContainerRecord,
+    argv: readonly string[],
+  ): Promise<{ stdout: string; stderr: string; exitCode: number }>
+}
+
+export interface PullProgress {
+  layer: string
+  status: 'Pulling fs layer' | 'Already exists' | 'Pull complete'
+}
+
+export interface PullResult {
+  image: LocalImage
+  familiar: string
+  layers: Array<{ id: string; existed: boolean }>
+  digest: string
+  /** False when the image was already up to date. */
+  downloaded: boolean
+}
+
+export interface EngineOptions {
+  clock: VirtualClock
+  random: SeededRandom
+  registry: ImageRegistry
+  runner?: CommandRunner
+  /** The simulated host's resources, shown by `docker info` and bounding `docker stats`. */
+  host?: { cpus: number; memoryBytes: number; kernel: string }
+}
+
+const DEFAULT_HOST = { cpus: 4, memoryBytes: 8 * 1024 ** 3, kernel: '6.8.0-quai' }
+
+/**
+ * The simulated Docker daemon. It keeps state shaped like the Engine API and answers with API
+ * objects or typed `DaemonError`s; it never formats text for a terminal.
+ */
+export class DockerEngine {
+  readonly images = new ImageStore()
+  readonly networks: NetworkStore
+  readonly volumes = new VolumeStore()
+  readonly events: EventLog
+  readonly host: { cpus: number; memoryBytes: number; kernel: string }
+  private readonly containers = new Map<string, ContainerRecord>()
+  private readonly clock: VirtualClock
+  private readonly random: SeededRandom
+  private readonly registry: ImageRegistry
+  private readonly runner: CommandRunner | undefined
+  private nextPid = 1000
+  private readonly changeListeners = new Set<() => void>()
+
+  constructor(options: EngineOptions) {
+    this.clock = options.clock
+    this.random = options.random
+    this.registry = options.registry
+    this.runner = options.runner
+    this.host = options.host ?? DEFAULT_HOST
+    this.events = new EventLog(options.clock)
+    this.networks = new NetworkStore(options.random, options.clock.now())
+  }
+
+  /** Called after every state change (panels re-render from it). */
+  onChange(listener: () => void): () => void {
+    this.changeListeners.add(listener)
+    return () => this.changeListeners.delete(listener)
+  }
+
+  private changed(): void {
+    for (const listener of this.changeListeners) listener()
+  }
+
+  // ---------------------------------------------------------------- images
+
+  pull(ref: string): Result<PullResult, DaemonError | ReferenceError> {
+    const parsed = parseNormalizedNamed(ref)
+    if (!parsed.ok) return parsed
+    const named = tagNameOnly(parsed.value)
+    const familiar = familiarString(named)
+    const answer = this.registry.fetch(named)
+    if (!answer.ok) {
+      const repo = familiar.replace(/:[^:/]+$/, '')
+      return err(
+        answer.reason === 'no-repository'
+          ? daemonErrors.pullAccessDenied(repo)
+          : daemonErrors.manifestUnknown(familiar),
+      )
+    }
+    const present = this.images.get(answer.id)
+    const knownLayers = new Set(this.images.all().flatMap((i) => i.layerIds))
+    const layers = answer.layers.map((id) => ({ id, existed: knownLayers.has(id) }))
+    const createdMs = Date.parse(answer.image.created)
+    const image: LocalImage = present ?? {
+      id: answer.id,
+      catalog: answer.image,
+      files: new Map(Object.entries(answer.image.files)),
+      createdMs: Number.isNaN(createdMs) ? 0 : createdMs,
+      layerIds: answer.layers,
+      inspect: imageInspectFrom(answer, familiar),
+    }
+    const alreadyTagged = this.images.byTag(familiar)?.id === answer.id
+    this.images.add(image)
+    this.images.tag(familiar, image.id)
+    if (!alreadyTagged) this.events.emit('image', 'pull', familiar, { name: familiar })
+    this.changed()
+    return ok({
+      image,
+      familiar,
+      layers,
+      digest: answer.repoDigest.split('@')[1] ?? '',
+      downloaded: !alreadyTagged,
+    })
+  }
+
+  findImage(ref: string): LocalImage | undefined {
+    const parsed = parseNormalizedNamed(ref)
+    if (parsed.ok) {
+      const tagged = this.images.byTag(familiarString(tagNameOnly(parsed.value)))
+      if (tagged) return tagged
+    }
+    return this.images.find(ref)
+  }
+
+  inspectImage(ref: string): Result<ImageInspect, DaemonError> {
+    const image = this.findImage(ref)
+    return image ? ok(this.images.inspect(image)) : err(daemonErrors.noSuchImage(ref))
+  }
+
+  listImages(): ReturnType<ImageStore['summary']>[] {
+    return this.images
+      .all()
+      .sort((a, b) => b.createdMs - a.createdMs)
+      .map((image) => this.images.summary(image, this.containersUsing(image.id).length))
+  }
+
+  private containersUsing(imageId: string): ContainerRecord[] {
+    return [...this.containers.values()].filter((c) => c.image.id === imageId)
+  }
+
+  // ------------------------------------------------------------ containers
+
+  /** Finds a container by full id, name (with or without `/`), or unique id prefix. */
+  findContainer(ref: string): ContainerRecord | undefined {
+    const byId = this.containers.get(ref)
+    if (byId) return byId
+    const name = ref.startsWith('/') ? ref.slice(1) : ref
+    for (const c of this.containers.values()) if (c.name === name) return c
+    if (!/^[0-9a-f]+$/.test(ref)) return undefined
+    const matches = [...this.containers.values()].filter((c) => c.id.startsWith(ref))
+    return matches.length === 1 ? matches[0] : undefined
+  }
+
+  private container(ref: string): Result<ContainerRecord, DaemonError> {
+    const found = this.findContainer(ref)
+    return found ? ok(found) : err(daemonErrors.noSuchContainer(ref))
+  }
+
+  createContainer(
+    request: ContainerCreateRequest,
+    name?: string,
+  ): Result<{ Id: string; Warnings: string[] }, DaemonError> {
+    const image = this.findImage(request.Image)
+    if (!image) return err(daemonErrors.noSuchImage(withDefaultTag(request.Image)))
+    if (name !== undefined) {
+      if (!/^\/?[a-zA-Z0-9][a-zA-Z0-9_.-]+$/.test(name))
+        return err(
+          daemonErrors.invalidParameter(
+            `Invalid container name (${name}), only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed`,
+          ),
+        )
+      const taken = this.findContainer(`/${name.replace(/^\//, '')}`)
+      if (taken && taken.name === name.replace(/^\//, ''))
+        return err(daemonErrors.nameInUse(taken.name, taken.id))
+    }
+    const id = this.random.hex(64)
+    const finalName =
+      name?.replace(/^\//, '') ??
+      generateContainerName(this.random, (n) => this.findContainer(`/${n}`) !== undefined)
+    const config = mergeConfig(image.inspect.Config, request, id)
+    const hostConfig = defaultHostConfig(request.HostConfig)
+    const networkName = hostConfig.NetworkMode === 'default' ? 'bridge' : hostConfig.NetworkMode
+    const network = this.networks.find(networkName)
+    if (!network) return err(daemonErrors.noSuchNetwork(networkName))
+    const mounts = this.mountsFor(config, hostConfig, request)
+    if (!mounts.ok) return mounts
+    const argv = [...(config.Entrypoint ?? []), ...(config.Cmd ?? [])]
+    const record: ContainerRecord = {
+      id,
+      name: finalName,
+      createdMs: this.clock.now(),
+      image,
+      imageRef: request.Image,
+      config,
+      hostConfig,
+      path: argv[0] ?? '',
+      args: argv.slice(1),
+      state: freshRunState(),
+      restartCount: 0,
+      stoppedByUser: false,
+      networks: new Map([[network.resource.Name, emptyEndpoint(network, request)]]),
+      mounts: mounts.value,
+      boundPorts: {},
+      logs: [],
+      timers: [],
+      files: new Map(),
+    }
+    for (const [extra, settings] of Object.entries(
+      request.NetworkingConfig?.EndpointsConfig ?? {},
+    )) {
+      if (extra === network.resource.Name) {
+        const endpoint = record.networks.get(extra)
+        if (endpoint) endpoint.Aliases = settings.Aliases ?? null
+      }
+    }
+    this.containers.set(id, record)
+    this.events.emit('container', 'create', id, { image: request.Image, name: finalName })
+    this.changed()
+    return ok({ Id: id, Warnings: [] })
+  }
+
+  private mountsFor(
+    config: ContainerConfig,
+    hostConfig: HostConfig,
+    request: ContainerCreateRequest,
+  ): Result<MountPoint[], DaemonError> {
+    const mounts: MountPoint[] = []
+    const targets = new Set<string>()
+    for (const bind of hostConfig.Binds ?? []) {
+      const parts = bind.split(':')
+      const [source = '', target = '', mode = ''] =
+        parts.length === 1 ? ['', parts[0] ?? '', ''] : parts
+      if (target === '' || !target.startsWith('/'))
+        return err(daemonErrors.invalidParameter(`invalid volume specification: '${bind}'`))
+      const readOnly = mode.split(',').includes('ro')
+      if (source === '') {
+        mounts.push(this.anonymousVolume(target))
+      } else if (source.startsWith('/')) {
+        mounts.push({
+          Type: 'bind',
+          Source: source,
+          Destination: target,
+          Mode: mode,
+          RW: !readOnly,
+          Propagation: 'rprivate',
+        })
+      } else {
+        const volume = this.volumes.create(source, this.clock.now())
+        mounts.push({
+          Type: 'volume',
+          Name: volume.volume.Name,
+          Source: volume.volume.Mountpoint,
+          Destination: target,
+          Driver: 'local',
+          Mode: mode === '' ? 'z' : mode,
+          RW: !readOnly,
+          Propagation: '',
+        })
+      }
+      targets.add(target)
+    }
+    for (const mount of request.HostConfig?.Mounts ?? []) {
+      if (mount.Type === 'volume') {
+        const volume =
+          mount.Source === '' ? undefined : this.volumes.create(mount.Source, this.clock.now())
+        mounts.push(
+          volume
+            ? {
+                Type: 'volume',
+                Name: volume.volume.Name,
+                Source: volume.volume.Mountpoint,
+                Destination: mount.Target,
+                Driver: 'local',
+                Mode: 'z',
+                RW: !mount.ReadOnly,
+                Propagation: '',
+              }
+            : this.anonymousVolume(mount.Target),
+        )
+      } else if (mount.Type === 'bind') {
+        mounts.push({
+          Type: 'bind',
+          Source: mount.Source,
+          Destination: mount.Target,
+          Mode: '',
+          RW: !mount.ReadOnly,
+          Propagation: 'rprivate',
+        })
+      } else {
+        mounts.push({
+          Type: 'tmpfs',
+          Source: '',
+          Destination: mount.Target,
+          Mode: '',
+          RW: !mount.ReadOnly,
+          Propagation: '',
+        })
+      }
+      targets.add(mount.Target)
+    }
+    // VOLUME paths of the image that nothing else covers get an anonymous volume each.
+    for (const path of Object.keys(config.Volumes ?? {}))
+      if (!targets.has(path)) mounts.push(this.anonymousVolume(path))
+    return ok(mounts)
+  }
+
+  private anonymousVolume(target: string): MountPoint {
+    const volume = this.volumes.create(this.random.hex(64), this.clock.now(), { anonymous: true })
+    return {
+      Type: 'volume',
+      Name: volume.volume.Name,
+      Source: volume.volume.Mountpoint,
+      Destination: target,
+      Driver: 'local',
+      Mode: '',
+      RW: true,
+      Propagation: '',
+    }
+  }
+
+  startContainer(ref: string): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    const c = found.value
+    if (c.state.status === 'paused')
+      return err(
+        daemonErrors.invalidParameter('cannot start a paused container, try unpause instead'),
+      )
+    if (c.state.status === 'running' || c.state.status === 'restarting') return ok(c)
+    const ports = this.bindPorts(c)
+    if (!ports.ok) return ports
+    c.boundPorts = ports.value
+    this.attachNetworks(c)
+    c.stoppedByUser = false
+    this.launch(c, c.state.startedAtMs === undefined)
+    this.events.emit('container', 'start', c.id, { image: c.imageRef, name: c.name })
+    this.changed()
+    return ok(c)
+  }
+
+  private bindPorts(c: ContainerRecord): Result<PortMap, DaemonError> {
+    const inUse = new Set<string>()
+    for (const other of this.containers.values()) {
+      if (other.id === c.id || !isUp(other)) continue
+      for (const bindings of Object.values(other.boundPorts))
+        for (const b of bindings ?? []) inUse.add(b.HostPort)
+    }
+    const bound: PortMap = {}
+    const requested: PortMap = { ...c.hostConfig.PortBindings }
+    if (c.hostConfig.PublishAllPorts)
+      for (const port of Object.keys(c.config.ExposedPorts ?? {}))
+        if (!(port in requested)) requested[port] = [{ HostIp: '', HostPort: '' }]
+    let ephemeral = 32768
+    for (const [port, bindings] of Object.entries(requested)) {
+      const list = []
+      for (const binding of bindings ?? []) {
+        let hostPort = binding.HostPort
+        if (hostPort === '' || hostPort === '0') {
+          while (inUse.has(String(ephemeral))) ephemeral++
+          hostPort = String(ephemeral)
+        } else if (inUse.has(hostPort)) {
+          const endpoint = this.random.hex(64)
+          return err(
+            daemonErrors.portAllocated(
+              c.name,
+              endpoint,
+              binding.HostIp === '' ? '0.0.0.0' : binding.HostIp,
+              hostPort,
+            ),
+          )
+        }
+        inUse.add(hostPort)
+        if (binding.HostIp === '') {
+          list.push({ HostIp: '0.0.0.0', HostPort: hostPort }, { HostIp: '::', HostPort: hostPort })
+        } else list.push({ HostIp: binding.HostIp, HostPort: hostPort })
+      }
+      bound[port] = list
+    }
+    for (const port of Object.keys(c.config.ExposedPorts ?? {}))
+      if (!(port in bound)) bound[port] = null
+    return ok(bound)
+  }
+
+  private attachNetworks(c: ContainerRecord): void {
+    for (const [name, endpoint] of c.networks) {
+      const network = this.networks.find(name)
+      if (!network || !network.subnet) continue
+      const taken = new Set(
+        Object.values(network.resource.Containers).map((n) => n.IPv4Address.split('/')[0] ?? ''),
+      )
+      const wanted = endpoint.IPAMConfig?.IPv4Address
+      const ip =
+        wanted !== undefined && contains(network.subnet, wanted)
+          ? wanted
+          : nextFreeAddress(network.subnet, taken)
+      if (ip === undefined) continue
+      endpoint.NetworkID = network.resource.Id
+      endpoint.EndpointID = this.random.hex(64)
+      endpoint.Gateway = network.resource.IPAM.Config[0]?.Gateway ?? ''
+      endpoint.IPAddress = ip
+      endpoint.IPPrefixLen = network.subnet.prefix
+      endpoint.MacAddress = macAddress(this.random)
+      endpoint.DNSNames =
+        name === 'bridge' ? null : [c.name, c.id.slice(0, 12), ...(endpoint.Aliases ?? [])]
+      network.resource.Containers[c.id] = {
+        Name: c.name,
+        EndpointID: endpoint.EndpointID,
+        MacAddress: endpoint.MacAddress,
+        IPv4Address: `${ip}/${network.subnet.prefix}`,
+        IPv6Address: '',
+      }
+    }
+  }
+
+  private detachNetworks(c: ContainerRecord): void {
+    for (const [name, endpoint] of c.networks) {
+      const network = this.networks.find(name)
+      if (network) delete network.resource.Containers[c.id]
+      endpoint.EndpointID = ''
+      endpoint.Gateway = ''
+      endpoint.IPAddress = ''
+      endpoint.IPPrefixLen = 0
+      endpoint.MacAddress = ''
+      endpoint.DNSNames = null
+    }
+  }
+
+  /** Starts the main process and plays its plan on the clock. */
+  private launch(c: ContainerRecord, firstStart: boolean): void {
+    const now = this.clock.now()
+    c.state = {
+      ...c.state,
+      status: 'running',
+      pid: this.nextPid++,
+      exitCode: 0,
+      error: '',
+      oomKilled: false,
+      startedAtMs: now,
+      health:
+        c.config.Healthcheck?.Test?.[0] === 'NONE' || !c.config.Healthcheck?.Test
+          ? undefined
+          : { status: 'starting', failingStreak: 0, log: [] },
+    }
+    const plan = planProcess({
+      profile: c.image.catalog?.profile,
+      imageCmd: c.image.inspect.Config.Cmd,
+      imageEntrypoint: c.image.inspect.Config.Entrypoint,
+      cmd: c.config.Cmd,
+      entrypoint: c.config.Entrypoint,
+      env: c.config.Env,
+      interactive: c.config.OpenStdin || c.config.Tty,
+      firstStart,
+    })
+    const context = this.logContext(c)
+    if (plan.kind === 'service' || plan.kind === 'exits') {
+      let at = 0
+      for (const line of plan.logs) {
+        at += line.delayMs ?? 0
+        // Each line carries the time it is written at, not the time the container started.
+        for (const rendered of renderLogLines([line], { ...context, now: now + at }))
+          this.schedule(c, at, () => this.appendLog(c, rendered.stream, rendered.text))
+      }
+      if (plan.kind === 'exits')
+        this.schedule(c, Math.max(at, plan.afterMs), () => this.processExited(c, plan.code))
+    } else if (plan.kind === 'command') {
+      this.runCommand(c, plan.argv)
+    }
+    if (c.state.health) this.scheduleHealthcheck(c)
+  }
+
+  private runCommand(c: ContainerRecord, argv: readonly string[]): void {
+    const pid = c.state.pid
+    const sleep = argv[0] === 'sleep' ? Number(argv[1]) : Number.NaN
+    if (argv[0] === 'sleep' && Number.isFinite(sleep)) {
+      this.schedule(c, sleep * 1000, () => this.processExited(c, 0))
+      return
+    }
+    if (argv.join(' ') === 'tail -f /dev/null' || argv[0] === 'sleep') return
+    if (!this.runner) {
+      this.schedule(c, 0, () => this.processExited(c, 0))
+      return
+    }
+    void this.runner.run(c, argv).then((result) => {
+      if (c.state.pid !== pid || c.state.status !== 'running') return
+      for (const line of splitLines(result.stdout)) this.appendLog(c, 'stdout', line)
+      for (const line of splitLines(result.stderr)) this.appendLog(c, 'stderr', line)
+      this.processExited(c, result.exitCode)
+    })
+  }
+
+  private scheduleHealthcheck(c: ContainerRecord): void {
+    const intervalMs = nsToMs(c.config.Healthcheck?.Interval) || 30_000
+    const pid = c.state.pid
+    const check = (): void => {
+      if (c.state.pid !== pid || c.state.status !== 'running' || !c.state.health) return
+      const now = this.clock.now()
+      const health = c.state.health
+      health.log = [
+        ...health.log.slice(-4),
+        { Start: rfc3339Nano(now), End: rfc3339Nano(now + 20), ExitCode: 0, Output: '' },
+      ]
+      health.failingStreak = 0
+      if (health.status !== 'healthy') {
+        health.status = 'healthy'
+        this.events.emit('container', 'health_status: healthy', c.id, {
+          image: c.imageRef,
+          name: c.name,
+        })
+        this.changed()
+      }
+      this.schedule(c, intervalMs, check)
+    }
+    this.schedule(c, intervalMs, check)
+  }
+
+  private schedule(c: ContainerRecord, delayMs: number, action: () => void): void {
+    const timer = this.clock.setTimer(delayMs, () => {
+      c.timers = c.timers.filter((t) => t.id !== timer.id)
+      action()
+    })
+    c.timers.push(timer)
+  }
+
+  private cancelTimers(c: ContainerRecord): void {
+    for (const timer of c.timers) this.clock.clearTimer(timer)
+    c.timers = []
+  }
+
+  private appendLog(c: ContainerRecord, stream: LogEntry['stream'], text: string): void {
+    c.logs.push({ timeMs: this.clock.now(), stream, text })
+    this.changed()
+  }
+
+  private logContext(c: ContainerRecord): LogContext {
+    const firstIp = [...c.networks.values()].map((e) => e.IPAddress).find((ip) => ip !== '') ?? ''
+    const env = Object.fromEntries(
+      c.config.Env.map((e) => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]),
+    )
+    return {
+      now: this.clock.now(),
+      env,
+      hostname: c.config.Hostname,
+      ip: firstIp,
+      kernel: this.host.kernel,
+      ncpu: this.host.cpus,
+    }
+  }
+
+  /** The main process ended by itself with `code`: apply the restart policy. */
+  private processExited(c: ContainerRecord, code: number): void {
+    this.stopProcess(c, code)
+    this.events.emit('container', 'die', c.id, {
+      exitCode: String(code),
+      image: c.imageRef,
+      name: c.name,
+    })
+    const policy = c.hostConfig.RestartPolicy
+    const restart =
+      !c.stoppedByUser &&
+      (policy.Name === 'always' ||
+        policy.Name === 'unless-stopped' ||
+        (policy.Name === 'on-failure' &&
+          code !== 0 &&
+          (policy.MaximumRetryCount === 0 || c.restartCount < policy.MaximumRetryCount)))
+    if (restart) {
+      c.state.status = 'restarting'
+      // Docker's back-off: 100 ms doubling per consecutive restart.
+      const delay = 100 * 2 ** Math.min(c.restartCount, 10)
+      this.schedule(c, delay, () => {
+        c.restartCount++
+        this.attachNetworks(c)
+        this.launch(c, false)
+        this.events.emit('container', 'restart', c.id, { image: c.imageRef, name: c.name })
+        this.changed()
+      })
+    } else if (c.hostConfig.AutoRemove) {
+      this.destroy(c, false)
+    }
+    this.changed()
+  }
+
+  private stopProcess(c: ContainerRecord, code: number): void {
+    this.cancelTimers(c)
+    c.state = {
+      ...c.state,
+      status: 'exited',
+      pid: 0,
+      exitCode: code,
+      finishedAtMs: this.clock.now(),
+      health: c.state.health ? { ...c.state.health, status: 'unhealthy' } : undefined,
+    }
+    if (c.state.health) c.state.health = undefined
+    this.detachNetworks(c)
+  }
+
+  stopContainer(
+    ref: string,
+    options: { signal?: string } = {},
+  ): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    const c = found.value
+    c.stoppedByUser = true
+    if (c.state.status === 'restarting') {
+      this.cancelTimers(c)
+      c.state.status = 'exited'
+      this.changed()
+      return ok(c)
+    }
+    if (c.state.status !== 'running' && c.state.status !== 'paused') return ok(c)
+    const signal = options.signal ?? c.config.StopSignal ?? 'SIGTERM'
+    const shutdown = c.image.catalog?.profile.shutdown
+    if (shutdown)
+      for (const line of renderLogLines(shutdown.logs, this.logContext(c)))
+        this.appendLog(c, line.stream, line.text)
+    const code = shutdown?.code ?? 128 + signalNumber(signal)
+    this.events.emit('container', 'kill', c.id, {
+      image: c.imageRef,
+      name: c.name,
+      signal: String(signalNumber(signal)),
+    })
+    this.stopProcess(c, code)
+    this.events.emit('container', 'die', c.id, {
+      exitCode: String(code),
+      image: c.imageRef,
+      name: c.name,
+    })
+    this.events.emit('container', 'stop', c.id, { image: c.imageRef, name: c.name })
+    if (c.hostConfig.AutoRemove) this.destroy(c, false)
+    this.changed()
+    return ok(c)
+  }
+
+  killContainer(ref: string, signal = 'SIGKILL'): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    const c = found.value
+    if (c.state.status !== 'running' && c.state.status !== 'paused')
+      return err(daemonErrors.killNotRunning(ref, c.id))
+    c.stoppedByUser = true
+    const code = 128 + signalNumber(signal)
+    this.events.emit('container', 'kill', c.id, {
+      image: c.imageRef,
+      name: c.name,
+      signal: String(signalNumber(signal)),
+    })
+    this.stopProcess(c, code)
+    this.events.emit('container', 'die', c.id, {
+      exitCode: String(code),
+      image: c.imageRef,
+      name: c.name,
+    })
+    if (c.hostConfig.AutoRemove) this.destroy(c, false)
+    this.changed()
+    return ok(c)
+  }
+
+  restartContainer(ref: string): Result<ContainerRecord, DaemonError> {
+    const stopped = this.stopContainer(ref)
+    if (!stopped.ok) return stopped
+    if (!this.containers.has(stopped.value.id)) return err(daemonErrors.noSuchContainer(ref))
+    const started = this.startContainer(stopped.value.id)
+    if (started.ok)
+      this.events.emit('container', 'restart', started.value.id, {
+        image: started.value.imageRef,
+        name: started.value.name,
+      })
+    return started
+  }
+
+  pauseContainer(ref: string): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    const c = found.value
+    if (c.state.status === 'paused') return err(daemonErrors.alreadyPaused(c.id))
+    if (c.state.status !== 'running') return err(daemonErrors.notRunning(c.id))
+    c.state.status = 'paused'
+    this.events.emit('container', 'pause', c.id, { image: c.imageRef, name: c.name })
+    this.changed()
+    return ok(c)
+  }
+
+  unpauseContainer(ref: string): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    const c = found.value
+    if (c.state.status !== 'paused') return err(daemonErrors.notPaused(c.id))
+    c.state.status = 'running'
+    this.events.emit('container', 'unpause', c.id, { image: c.imageRef, name: c.name })
+    this.changed()
+    return ok(c)
+  }
+
+  removeContainer(
+    ref: string,
+    options: { force?: boolean; volumes?: boolean } = {},
+  ): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    const c = found.value
+    if (c.state.status === 'paused' && !options.force) return err(daemonErrors.removePaused(c.name))
+    if (isUp(c) && !options.force) return err(daemonErrors.removeRunning(c.name))
+    if (isUp(c)) this.killContainer(c.id)
+    if (this.containers.has(c.id)) this.destroy(c, options.volumes ?? false)
+    return ok(c)
+  }
+
+  private destroy(c: ContainerRecord, removeVolumes: boolean): void {
+    this.cancelTimers(c)
+    this.detachNetworks(c)
+    this.containers.delete(c.id)
+    if (removeVolumes || c.hostConfig.AutoRemove)
+      for (const mount of c.mounts) {
+        const volume = mount.Name === undefined ? undefined : this.volumes.get(mount.Name)
+        if (volume?.anonymous) this.volumes.remove(volume.volume.Name)
+      }
+    this.events.emit('container', 'destroy', c.id, { image: c.imageRef, name: c.name })
+    this.changed()
+  }
+
+  renameContainer(ref: string, newName: string): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    const taken = this.findContainer(`/${newName}`)
+    if (taken && taken.name === newName) return err(daemonErrors.nameInUse(newName, taken.id))
+    const old = found.value.name
+    found.value.name = newName
+    this.events.emit('container', 'rename', found.value.id, {
+      image: found.value.imageRef,
+      name: newName,
+      oldName: `/${old}`,
+    })
+    this.changed()
+    return ok(found.value)
+  }
+
+  logs(ref: string): Result<readonly LogEntry[], DaemonError> {
+    const found = this.container(ref)
+    return found.ok ? ok(found.value.logs) : found
+  }
+
+  allContainers(): ContainerRecord[] {
+    return [...this.containers.values()].sort(
+      (a, b) => b.createdMs - a.createdMs || (a.id < b.id ? 1 : -1),
+    )
+  }
+
+  listContainers(options: { all?: boolean } = {}): ContainerSummary[] {
+    return this.allContainers()
+      .filter(
+        (c) =>
+          options.all ||
+          c.state.status === 'running' ||
+          c.state.status === 'paused' ||
+          c.state.status === 'restarting',
+      )
+      .map((c) => this.summary(c))
+  }
+
+  summary(c: ContainerRecord): ContainerSummary {
+    const ports: PortSummary[] = []
+    for (const [key, bindings] of Object.entries(isUp(c) ? c.boundPorts : exposedOnly(c.config))) {
+      const [port = '0', proto = 'tcp'] = key.split('/')
+      if (!bindings || bindings.length === 0)
+        ports.push({ PrivatePort: Number(port), Type: proto as PortSummary['Type'] })
+      else
+        for (const b of bindings)
+          ports.push({
+            IP: b.HostIp,
+            PrivatePort: Number(port),
+            PublicPort: Number(b.HostPort),
+            Type: proto as PortSummary['Type'],
+          })
+    }
+    return {
+      Id: c.id,
+      Names: [`/${c.name}`],
+      Image: c.imageRef,
+      ImageID: c.image.id,
+      Command: [c.path, ...c.args].map(quoteIfNeeded).join(' '),
+      Created: Math.floor(c.createdMs / 1000),
+      Ports: ports,
+      Labels: c.config.Labels,
+      State: c.state.status,
+      Status: describeStatus(c.state, this.clock.now()),
+      HostConfig: { NetworkMode: c.hostConfig.NetworkMode },
+      NetworkSettings: { Networks: Object.fromEntries(c.networks) },
+      Mounts: c.mounts,
+    }
+  }
+
+  inspectContainer(ref: string): Result<ContainerInspect, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    const c = found.value
+    const s = c.state
+    return ok({
+      Id: c.id,
+      Created: rfc3339Nano(c.createdMs),
+      Path: c.path,
+      Args: c.args,
+      State: {
+        Status: s.status,
+        Running: s.status === 'running' || s.status === 'paused',
+        Paused: s.status === 'paused',
+        Restarting: s.status === 'restarting',
+        OOMKilled: s.oomKilled,
+        Dead: s.status === 'dead',
+        Pid: s.pid,
+        ExitCode: s.exitCode,
+        Error: s.error,
+        StartedAt: s.startedAtMs === undefined ? ZERO_TIME : rfc3339Nano(s.startedAtMs),
+        FinishedAt: s.finishedAtMs === undefined ? ZERO_TIME : rfc3339Nano(s.finishedAtMs),
+        ...(s.health
+          ? {
+              Health: {
+                Status: s.health.status,
+                FailingStreak: s.health.failingStreak,
+                Log: s.health.log,
+              },
+            }
+          : {}),
+      },
+      Image: c.image.id,
+      ResolvConfPath: `/var/lib/docker/containers/${c.id}/resolv.conf`,
+      HostnamePath: `/var/lib/docker/containers/${c.id}/hostname`,
+      HostsPath: `/var/lib/docker/containers/${c.id}/hosts`,
+      LogPath: `/var/lib/docker/containers/${c.id}/${c.id}-json.log`,
+      Name: `/${c.name}`,
+      RestartCount: c.restartCount,
+      Driver: 'overlay2',
+      Platform: 'linux',
+      MountLabel: '',
+      ProcessLabel: '',
+      AppArmorProfile: '',
+      ExecIDs: null,
+      HostConfig: c.hostConfig,
+      Mounts: c.mounts,
+      Config: c.config,
+      NetworkSettings: {
+        Bridge: '',
+        SandboxID: isUp(c) ? c.id.slice(0, 64) : '',
+        SandboxKey: isUp(c) ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
+        Ports: isUp(c) ? c.boundPorts : {},
+        Networks: Object.fromEntries(c.networks),
+      },
+    })
+  }
+}
+
+function imageInspectFrom(
+  answer: Extract<ReturnType<ImageRegistry['fetch']>, { ok: true }>,
+  familiar: string,
+): ImageInspect {
+  const cfg = answer.image.config
+  return {
+    Id: answer.id,
+    RepoTags: [familiar],
+    RepoDigests: [answer.repoDigest],
+    Parent: '',
+    Comment: 'buildkit.dockerfile.v0',
+    Created: answer.image.created,
+    DockerVersion: '',
+    Author: '',
+    Config: {
+      Hostname: '',
+      Domainname: '',
+      User: cfg.User,
+      AttachStdin: false,
+      AttachStdout: false,
+      AttachStderr: false,
+      ...(cfg.ExposedPorts ? { ExposedPorts: cfg.ExposedPorts } : {}),
+      Tty: false,
+      OpenStdin: false,
+      StdinOnce: false,
+      Env: cfg.Env,
+      Cmd: cfg.Cmd ?? null,
+      ...(cfg.Healthcheck ? { Healthcheck: cfg.Healthcheck } : {}),
+      Image: '',
+      Volumes: cfg.Volumes ?? null,
+      WorkingDir: cfg.WorkingDir,
+      Entrypoint: cfg.Entrypoint ?? null,
+      OnBuild: null,
+      Labels: cfg.Labels ?? {},
+      ...(cfg.StopSignal ? { StopSignal: cfg.StopSignal } : {}),
+    },
+    Architecture: answer.image.architecture,
+    Os: answer.image.os,
+    Size: answer.image.sizeBytes,
+    RootFS: { Type: 'layers', Layers: answer.layers.map((l) => `sha256:${l}`) },
+    Metadata: { LastTagTime: ZERO_TIME },
+  }
+}
+
+function withDefaultTag(ref: string): string {
+  const parsed = parseNormalizedNamed(ref)
+  return parsed.ok ? familiarString(tagNameOnly(parsed.value)) : ref
+}
+
+function mergeConfig(
+  image: ContainerConfig,
+  request: ContainerCreateRequest,
+  id: string,
+): ContainerConfig {
+  const env = new Map<string, string>()
+  for (const entry of [...image.Env, ...(request.Env ?? [])]) {
+    const eq = entry.indexOf('=')
+    env.set(eq === -1 ? entry : entry.slice(0, eq), entry)
+  }
+  const entrypointGiven = request.Entrypoint !== undefined && request.Entrypoint !== null
+  return {
+    Hostname: request.Hostname || id.slice(0, 12),
+    Domainname: request.Domainname ?? '',
+    User: request.User || image.User,
+    AttachStdin: request.AttachStdin ?? false,
+    AttachStdout: request.AttachStdout ?? true,
+    AttachStderr: request.AttachStderr ?? true,
+    ...(image.ExposedPorts || request.ExposedPorts
+      ? { ExposedPorts: { ...image.ExposedPorts, ...request.ExposedPorts } }
+      : {}),
+    Tty: request.Tty ?? false,
+    OpenStdin: request.OpenStdin ?? false,
+    StdinOnce: request.StdinOnce ?? false,
+    Env: [...env.values()],
+    // A new entrypoint drops the image's CMD, as the daemon does.
+    Cmd: request.Cmd && request.Cmd.length > 0 ? request.Cmd : entrypointGiven ? null : image.Cmd,
+    ...((request.Healthcheck ?? image.Healthcheck)
+      ? { Healthcheck: request.Healthcheck ?? image.Healthcheck }
+      : {}),
+    Image: request.Image,
+    Volumes: image.Volumes || request.Volumes ? { ...image.Volumes, ...request.Volumes } : null,
+    WorkingDir: request.WorkingDir || image.WorkingDir,
+    Entrypoint: entrypointGiven
+      ? request.Entrypoint?.length
+        ? request.Entrypoint
+        : null
+      : image.Entrypoint,
+    OnBuild: null,
+    Labels: { ...image.Labels, ...request.Labels },
+    ...((request.StopSignal ?? image.StopSignal)
+      ? { StopSignal: request.StopSignal ?? image.StopSignal }
+      : {}),
+  }
+}
+
+function defaultHostConfig(given: Partial<HostConfig> | undefined): HostConfig {
+  return {
+    Binds: given?.Binds ?? null,
+    NetworkMode: given?.NetworkMode || 'bridge',
+    PortBindings: given?.PortBindings ?? {},
+    RestartPolicy: given?.RestartPolicy ?? { Name: 'no', MaximumRetryCount: 0 },
+    AutoRemove: given?.AutoRemove ?? false,
+    ...(given?.Mounts ? { Mounts: given.Mounts } : {}),
+    PublishAllPorts: given?.PublishAllPorts ?? false,
+    Memory: given?.Memory ?? 0,
+    NanoCpus: given?.NanoCpus ?? 0,
+    Privileged: given?.Privileged ?? false,
+    ReadonlyRootfs: given?.ReadonlyRootfs ?? false,
+    ExtraHosts: given?.ExtraHosts ?? null,
+    Links: given?.Links ?? null,
+  }
+}
+
+function emptyEndpoint(network: NetworkRecord, request: ContainerCreateRequest): EndpointSettings {
+  const given = request.NetworkingConfig?.EndpointsConfig?.[network.resource.Name]
+  return {
+    IPAMConfig: given?.IPAMConfig ?? null,
+    Links: null,
+    Aliases: given?.Aliases ?? null,
+    MacAddress: '',
+    DriverOpts: null,
+    NetworkID: '',
+    EndpointID: '',
+    Gateway: '',
+    IPAddress: '',
+    IPPrefixLen: 0,
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    DNSNames: null,
+  }
+}
+
+function exposedOnly(config: ContainerConfig): PortMap {
+  return Object.fromEntries(Object.keys(config.ExposedPorts ?? {}).map((p) => [p, null]))
+}
+
+function macAddress(random: SeededRandom): string {
+  const bytes = [0x02, ...Array.from({ length: 5 }, () => random.nextInt(256))]
+  return bytes.map((b) => b.toString(16).padStart(2, '0')).join(':')
+}
+
+const SIGNALS: Record<string, number> = {
+  SIGHUP: 1,
+  SIGINT: 2,
+  SIGQUIT: 3,
+  SIGKILL: 9,
+  SIGUSR1: 10,
+  SIGUSR2: 12,
+  SIGTERM: 15,
+  SIGWINCH: 28,
+}
+
+export function signalNumber(signal: string): number {
+  if (/^\d+$/.test(signal)) return Number(signal)
+  const upper = signal.toUpperCase()
+  return SIGNALS[upper.startsWith('SIG') ? upper : `SIG${upper}`] ?? 15
+}
+
+function nsToMs(ns: number | undefined): number {
+  return ns === undefined ? 0 : Math.floor(ns / 1_000_000)
+}
+
+function splitLines(text: string): string[] {
+  if (text === '') return []
+  return text.replace(/\n$/, '').split('\n')
+}
+
+function quoteIfNeeded(word: string): string {
+  return word
+}
+
+export { DaemonError }
