@@ -14,6 +14,7 @@ interface BashBaseState {
   lastExitCode: number
   functions: Map<string, unknown>
   shoptOptions: Record<string, boolean>
+  options: Record<string, boolean>
   exportedVars?: Set<string>
 }
 
@@ -25,7 +26,8 @@ function isBaseState(value: unknown): value is BashBaseState {
     typeof v.cwd === 'string' &&
     typeof v.lastExitCode === 'number' &&
     v.functions instanceof Map &&
-    typeof v.shoptOptions === 'object'
+    typeof v.shoptOptions === 'object' &&
+    typeof v.options === 'object'
   )
 }
 
@@ -55,6 +57,11 @@ export function loadCarriedState(bash: Bash, carried: CarriedState): void {
   state.previousDir = carried.previousDir
   state.lastExitCode = carried.lastExitCode
   state.functions = new Map(carried.functions)
+  // `set -o` and `shopt` options come back from each run in $SHELLOPTS and $BASHOPTS only.
+  const setOptions = new Set((carried.env.SHELLOPTS ?? '').split(':'))
+  for (const name of Object.keys(state.options)) state.options[name] = setOptions.has(name)
+  const shopts = new Set((carried.env.BASHOPTS ?? '').split(':'))
+  for (const name of Object.keys(state.shoptOptions)) state.shoptOptions[name] = shopts.has(name)
   // An interactive bash expands aliases; a script bash does not.
   state.shoptOptions.expand_aliases = true
 }

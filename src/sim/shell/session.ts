@@ -7,7 +7,8 @@ import { NoSpaceLeftError, VirtualFs, type FsSnapshot } from '../fs/virtual-fs'
 import { loadCarriedState, type CarriedState } from './bash-bridge'
 import { CommandRegistry, type CommandContext, type ShellCommand } from './command'
 import { builtinCommands } from './commands'
-import { collectFunctionDefinitions, containsExit, splitStatements } from './statements'
+import { editorCommands } from './commands/editors'
+import { functionDefinitionsIn, planLine, type FunctionDefinition } from './statements'
 import { HOME, HOSTNAME, USER, initialEnv, seedFiles } from './user-environment'
 import type { Tty } from './pty'
 
@@ -95,7 +96,7 @@ export class Session {
     this.random = random ?? new SeededRandom(this.seed)
     this.timing = options.timing ?? 'instant'
     this.fs = fs
-    for (const command of [...builtinCommands, ...(options.commands ?? [])])
+    for (const command of [...builtinCommands, ...editorCommands, ...(options.commands ?? [])])
       this.commands.register(command)
     // The interpreter writes its /bin stubs now: under virtual time, so they are deterministic.
     this.bash = withVirtualGlobalsSync(
@@ -169,20 +170,30 @@ export class Session {
     this.running = { tty: options.tty, signal }
     try {
       await withVirtualGlobals(this.clock, this.random, async () => {
-        for (const piece of splitStatements(line)) {
-          if (signal.aborted) break
-          const result = await this.exec(piece, options.stdin, signal)
+        let pieces = planLine(line, options.stdin !== undefined)
+        for (let i = 0; i < pieces.length; i++) {
+          let piece = pieces[i]
+          if (piece === undefined || signal.aborted) break
+          // Under `set -e` the interpreter must see the rest of the line at once, to stop it
+          // at the first failure the way bash does.
+          if (i > 0 && errexitIsOn(this.carried.env)) {
+            const [rest] = planLine(line.slice(piece.start), true)
+            if (rest === undefined) break
+            piece = rest
+            pieces = []
+          }
+          const result = await this.exec(piece.text, options.stdin, signal)
           emit('stdout', result.stdout)
           emit('stderr', inQuaiWords(result.stderr))
           exitCode = result.exitCode
           this.carried.lastExitCode = exitCode
           // After `exit`, just-bash hands back the environment it started from, which never
           // holds `?`; a script that ends any other way reports its final `?`.
-          if (result.env === undefined || (result.env['?'] === undefined && containsExit(piece))) {
+          if (result.env === undefined || (result.env['?'] === undefined && piece.runsExit)) {
             exited = true
             break
           }
-          this.absorb(result.env, piece)
+          this.absorb(result.env, piece.functions)
         }
       })
     } finally {
@@ -253,13 +264,13 @@ export class Session {
     }
   }
 
-  private absorb(env: Record<string, string>, piece: string): void {
+  private absorb(env: Record<string, string>, functions: Map<string, FunctionDefinition>): void {
     const next = { ...env }
     delete next['?']
     this.carried.env = next
     this.carried.previousDir = next.OLDPWD ?? this.carried.previousDir
     this.carried.cwd = next.PWD ?? this.carried.cwd
-    this.absorbFunctions(piece)
+    this.absorbFunctions(functions)
   }
 
   private adapt(command: ShellCommand) {
@@ -319,12 +330,13 @@ export class Session {
       lastExitCode: snapshot.lastExitCode,
       functions: new Map(),
     }
-    for (const source of snapshot.functions) session.absorbFunctions(source)
+    for (const source of snapshot.functions) session.absorbFunctions(functionDefinitionsIn(source))
     return session
   }
 
-  private absorbFunctions(source: string): void {
-    for (const [name, definition] of collectFunctionDefinitions(source)) {
+  private absorbFunctions(definitions: Map<string, FunctionDefinition>): void {
+    if (definitions.size === 0) return
+    for (const [name, definition] of definitions) {
       this.functionSources.set(name, definition.source)
       const functions = new Map(this.carried.functions)
       functions.set(name, definition.node)
@@ -343,4 +355,8 @@ function inQuaiWords(stderr: string): string {
       /^bash: syntax error: Parse error at 1:1: Input too large: (\d+) bytes exceeds limit of (\d+)$/m,
       'bash: command line too long: $1 bytes (Quai reads at most $2)',
     )
+}
+
+function errexitIsOn(env: Readonly<Record<string, string>>): boolean {
+  return (env.SHELLOPTS ?? '').split(':').includes('errexit')
 }

@@ -1,0 +1,241 @@
+// `npm run bench`: how fast the shell answers. Prints measured figures next to their targets
+// and whether each is met; never fails the run (figures depend on the machine).
+//   1. session.run(line) p50/p99 over 10,000 ordinary lines in one session (src/cli/bench.ts,
+//      bundled by scripts/build-cli.mjs into out/cli/bench.mjs).
+//   2. keystroke-to-echo p95 in Chromium through the web host (when out/web is built).
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import { dirname, extname, join, normalize, sep } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const LINES = 10_000
+const RUN_P99_TARGET_MS = 2
+const KEYSTROKE_P95_TARGET_MS = 16
+const KEYSTROKES = 200
+const CHROMIUM = '/usr/bin/chromium'
+const WEB_ROOT = join(root, 'out', 'web')
+
+const ms = (value) => (Number.isFinite(value) ? value.toFixed(3) : '—')
+
+function printTable(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)))
+  const line = (cells) =>
+    cells
+      .map((c, i) => String(c).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd()
+  console.log(line(header))
+  console.log(line(widths.map((w) => '-'.repeat(w))))
+  for (const row of rows) console.log(line(row))
+}
+
+async function measureShell() {
+  const build = spawnSync(process.execPath, [join(root, 'scripts', 'build-cli.mjs')], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
+  if (build.status !== 0) throw new Error('npm run build:cli failed')
+  const { benchmarkShell } = await import(pathToFileURL(join(root, 'out', 'cli', 'bench.mjs')).href)
+  return benchmarkShell(LINES)
+}
+
+// ---------------------------------------------------------------------------------------------
+// HOOK: keystroke-to-echo latency p95 in Chromium through the web host.
+// Needs the web host's build (out/web/index.html, `npm run build:web`) exposing its xterm
+// Terminal as `window.__quaiTerm`, and Debian's Chromium at /usr/bin/chromium. Returns
+// { p95, samples } or { skipped: reason }.
+// ---------------------------------------------------------------------------------------------
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.map': 'application/json',
+}
+
+/** Serves `dir` on a loopback port; resolves with the server and its base URL. */
+function serveStatic(dir) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path))
+    if (file !== dir && !file.startsWith(dir + sep)) {
+      response.writeHead(403).end()
+      return
+    }
+    try {
+      const body = await readFile(file)
+      response.writeHead(200, {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-store',
+      })
+      response.end(body)
+    } catch {
+      response.writeHead(404).end()
+    }
+  })
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address()
+      resolve({ server, url: `http://127.0.0.1:${port}/` })
+    })
+  })
+}
+
+/** In the page: the absolute buffer row of the cursor. */
+function cursorRow() {
+  const buffer = window.__quaiTerm.buffer.active
+  return buffer.baseY + buffer.cursorY
+}
+
+/**
+ * In the page: arms a probe that times one keystroke, from its keydown to its echo in the buffer.
+ * The line being typed runs from `startRow` to the cursor's row, joined: the shell may move to
+ * the next row by itself at the right margin (as readline does), so xterm's wrap flags are not
+ * enough. Only letters are typed, so trimmed rows join back exactly.
+ */
+function armProbe({ expected, startRow }) {
+  const term = window.__quaiTerm
+  const currentLine = () => {
+    const buffer = term.buffer.active
+    let text = ''
+    for (let row = startRow; row <= buffer.baseY + buffer.cursorY; row++)
+      text += buffer.getLine(row)?.translateToString(true) ?? ''
+    return text
+  }
+  window.__quaiProbe = new Promise((resolve, reject) => {
+    let pressedAt
+    const disposables = []
+    const finish = (value) => {
+      for (const d of disposables) d()
+      resolve(value)
+    }
+    const check = () => {
+      if (pressedAt !== undefined && currentLine().endsWith(expected))
+        finish(performance.now() - pressedAt)
+    }
+    const onKeyDown = (event) => {
+      // event.timeStamp shares performance.now()'s time origin.
+      pressedAt = event.timeStamp
+      check()
+    }
+    document.addEventListener('keydown', onKeyDown, { capture: true })
+    disposables.push(() => document.removeEventListener('keydown', onKeyDown, { capture: true }))
+    const written = term.onWriteParsed(check)
+    disposables.push(() => written.dispose())
+    const timer = setTimeout(() => {
+      for (const d of disposables) d()
+      const buffer = term.buffer.active
+      const at = `row ${buffer.baseY + buffer.cursorY}, column ${buffer.cursorX}`
+      reject(
+        new Error(`"${expected.slice(-1)}" did not appear within 2 s (${at}): ${currentLine()}`),
+      )
+    }, 2_000)
+    disposables.push(() => clearTimeout(timer))
+  })
+}
+
+export async function measureKeystrokeToEcho(webRoot = WEB_ROOT) {
+  if (!existsSync(join(webRoot, 'index.html')))
+    return { skipped: `${join(webRoot, 'index.html')} is missing (run \`npm run build:web\`)` }
+  if (!existsSync(CHROMIUM)) return { skipped: `${CHROMIUM} is missing (apt-get install chromium)` }
+  const { chromium } = await import('@playwright/test')
+  const { server, url } = await serveStatic(webRoot)
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+  try {
+    const page = await browser.newPage()
+    await page.goto(url)
+    try {
+      await page.waitForFunction(() => window.__quaiTerm !== undefined, undefined, {
+        timeout: 15_000,
+      })
+    } catch {
+      return { skipped: 'the web host does not expose window.__quaiTerm' }
+    }
+    const textarea = page.locator('.xterm-helper-textarea')
+    await textarea.focus()
+    // Wait for the shell's first prompt (the cursor moves off column 0).
+    await page.waitForFunction(() => window.__quaiTerm.buffer.active.cursorX > 0, undefined, {
+      timeout: 15_000,
+    })
+    const startRow = await page.evaluate(cursorRow)
+    const samples = []
+    let typed = ''
+    for (let i = 0; i < KEYSTROKES; i++) {
+      const key = String.fromCharCode(97 + (i % 26))
+      typed += key
+      await page.evaluate(armProbe, { expected: typed, startRow })
+      await page.keyboard.press(key)
+      samples.push(await page.evaluate(() => window.__quaiProbe))
+    }
+    samples.sort((a, b) => a - b)
+    return { p95: samples[Math.ceil(0.95 * samples.length) - 1], samples: samples.length }
+  } finally {
+    await browser.close()
+    server.close()
+  }
+}
+// ------------------------------------------------------------------------- end of the hook ---
+
+async function main() {
+  const verdict = (value, target) => (value < target ? 'yes' : 'NO')
+
+  const shell = await measureShell()
+  const keystroke = await measureKeystrokeToEcho().catch((error) => ({
+    skipped: `failed: ${error instanceof Error ? error.message : String(error)}`,
+  }))
+
+  console.log(`\nQuai benchmark (Node ${process.version}, ${LINES} lines in one session)\n`)
+  printTable(
+    ['measure', 'measured (ms)', 'target (ms)', 'met'],
+    [
+      ['session.run p50', ms(shell.overall.p50), '', ''],
+      [
+        'session.run p99',
+        ms(shell.overall.p99),
+        `< ${RUN_P99_TARGET_MS}`,
+        verdict(shell.overall.p99, RUN_P99_TARGET_MS),
+      ],
+      ['session.run mean', ms(shell.overall.mean), '', ''],
+      ['session.run max', ms(shell.overall.max), '', ''],
+      keystroke.skipped === undefined
+        ? [
+            `keystroke-to-echo p95 (${keystroke.samples} keys)`,
+            ms(keystroke.p95),
+            `< ${KEYSTROKE_P95_TARGET_MS}`,
+            verdict(keystroke.p95, KEYSTROKE_P95_TARGET_MS),
+          ]
+        : ['keystroke-to-echo p95', 'not run', `< ${KEYSTROKE_P95_TARGET_MS}`, '—'],
+    ],
+  )
+  if (keystroke.skipped !== undefined)
+    console.log(`\nkeystroke-to-echo not run: ${keystroke.skipped}`)
+
+  console.log('\nsession.run by line (slowest p99 first)\n')
+  printTable(
+    ['line', 'p50', 'p99', 'max'],
+    shell.byLine.map(({ line, stats }) => [line, ms(stats.p50), ms(stats.p99), ms(stats.max)]),
+  )
+}
+
+// Run when invoked (`npm run bench`), not when imported for its measurements.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main()

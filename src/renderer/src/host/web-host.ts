@@ -1,0 +1,72 @@
+import {
+  parseHostMessage,
+  splitEnvelope,
+  type QuaiApi,
+  type RendererMessage,
+} from '../../../shared/ipc'
+
+/**
+ * The web build's host: the session runs in a Web Worker (so the interpreter never blocks the page
+ * and its global patching stays out of the page's realm) and talks the same contract as Electron.
+ */
+const WORKER_FAILED =
+  '\r\n\x1b[31m[Quai] la session s’est arrêtée sur une erreur : rechargez la page.\x1b[0m\r\n'
+
+/** Output that arrives before the terminal subscribes (a start-up error) waits for it. */
+const MAX_EARLY_OUTPUT = 64
+
+export function createWebHost(): QuaiApi {
+  const worker = new Worker(new URL('./session.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'quai-session',
+  })
+  const outputListeners = new Set<(data: string) => void>()
+  const exitListeners = new Set<(code: number) => void>()
+  const earlyOutput: string[] = []
+
+  const emitOutput = (data: string): void => {
+    if (outputListeners.size === 0) {
+      if (earlyOutput.length < MAX_EARLY_OUTPUT) earlyOutput.push(data)
+      return
+    }
+    for (const listener of outputListeners) listener(data)
+  }
+
+  worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const { channel, payload } = splitEnvelope(event.data)
+    const parsed = parseHostMessage(channel, payload)
+    if (!parsed.ok) {
+      console.warn(`[quai] ignored a message from the session worker: ${parsed.reason}`)
+      return
+    }
+    const message = parsed.message
+    if (message.channel === 'terminal:output') emitOutput(message.payload.data)
+    else if (message.channel === 'terminal:exit')
+      for (const listener of exitListeners) listener(message.payload.code)
+  })
+  worker.addEventListener('error', (event) => {
+    console.error('[quai] the session worker failed', event.message)
+    emitOutput(WORKER_FAILED)
+  })
+
+  const post = (message: RendererMessage): void => worker.postMessage(message)
+
+  return {
+    onOutput: (listener) => {
+      outputListeners.add(listener)
+      for (const data of earlyOutput.splice(0)) listener(data)
+      return () => {
+        outputListeners.delete(listener)
+      }
+    },
+    onExit: (listener) => {
+      exitListeners.add(listener)
+      return () => {
+        exitListeners.delete(listener)
+      }
+    },
+    input: (data) => post({ channel: 'terminal:input', payload: { data } }),
+    resize: (cols, rows) => post({ channel: 'terminal:resize', payload: { cols, rows } }),
+    interrupt: () => post({ channel: 'terminal:interrupt', payload: {} }),
+  }
+}

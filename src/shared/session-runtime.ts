@@ -1,0 +1,108 @@
+import type { PseudoTerminal } from '../sim/shell/pty'
+import { Session } from '../sim/shell/session'
+import { createShellTerminal } from '../sim/shell/terminal'
+import type { HostMessage, RendererMessage } from './ipc'
+import { RealTimeDriver, type RealTimeDriverOptions } from './real-time-driver'
+
+/**
+ * What both window hosts run: one Session, its pseudo-terminal and the clock driver, fed with
+ * messages that have already been validated. Electron's main process (src/main/session-host.ts)
+ * and the web build's Worker (src/renderer/src/host/session.worker.ts) only move messages.
+ */
+export interface SessionRuntimeOptions {
+  /** Seed of the simulated machine; a fresh random one by default. */
+  seed?: number
+  send(message: HostMessage): void
+  log?(message: string, error?: unknown): void
+  /** Tests pass a fake; the hosts use the shell's own terminal. */
+  createTerminal?(session: Session, size: { cols: number; rows: number }): PseudoTerminal
+  driver?: RealTimeDriverOptions
+}
+
+const DEFAULT_SIZE = { cols: 80, rows: 24 }
+
+function randomSeed(): number {
+  return crypto.getRandomValues(new Uint32Array(1))[0] ?? 1
+}
+
+export class SessionRuntime {
+  private terminal: PseudoTerminal | undefined
+  private readonly unsubscribers: (() => void)[] = []
+  private exited = false
+  private disposed = false
+
+  private constructor(
+    readonly session: Session,
+    private readonly driver: RealTimeDriver,
+    private readonly options: SessionRuntimeOptions,
+  ) {}
+
+  static async create(options: SessionRuntimeOptions): Promise<SessionRuntime> {
+    const session = await Session.create({ seed: options.seed ?? randomSeed(), timing: 'realtime' })
+    const log = options.log ?? ((message, error) => console.error(message, error))
+    const driver = new RealTimeDriver(session.clock, {
+      onError: (error) => log('[quai] a timer of the session failed', error),
+      ...options.driver,
+    })
+    driver.start()
+    return new SessionRuntime(session, driver, { ...options, log })
+  }
+
+  /** True once the shell has printed its first prompt. */
+  get started(): boolean {
+    return this.terminal !== undefined
+  }
+
+  receive(message: RendererMessage): void {
+    if (this.disposed || this.exited) return
+    try {
+      switch (message.channel) {
+        case 'terminal:resize': {
+          const { cols, rows } = message.payload
+          // The first size the renderer reports starts the shell, so the banner and the first
+          // prompt are laid out for the real width and no output is sent before anyone listens.
+          if (this.terminal === undefined) this.start({ cols, rows })
+          else this.terminal.resize(cols, rows)
+          break
+        }
+        case 'terminal:input':
+          this.ensureStarted().input(message.payload.data)
+          break
+        case 'terminal:interrupt':
+          this.ensureStarted().interrupt()
+          break
+      }
+    } catch (error) {
+      this.options.log?.(`[quai] ${message.channel} failed`, error)
+    }
+  }
+
+  dispose(): void {
+    if (this.disposed) return
+    this.disposed = true
+    this.driver.stop()
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe()
+    this.terminal?.dispose()
+  }
+
+  private ensureStarted(): PseudoTerminal {
+    return this.terminal ?? this.start(DEFAULT_SIZE)
+  }
+
+  private start(size: { cols: number; rows: number }): PseudoTerminal {
+    const create = this.options.createTerminal ?? createShellTerminal
+    const terminal = create(this.session, size)
+    this.terminal = terminal
+    this.unsubscribers.push(
+      terminal.onOutput((data) =>
+        this.options.send({ channel: 'terminal:output', payload: { data } }),
+      ),
+      terminal.onExit((code) => {
+        this.exited = true
+        this.options.send({ channel: 'terminal:exit', payload: { code } })
+      }),
+    )
+    terminal.start()
+    return terminal
+  }
+}
