@@ -112,24 +112,18 @@ export class DockerEngine {
     const named = tagNameOnly(parsed.value)
     const familiar = familiarString(named)
     const answer = this.registry.fetch(named)
-    if (!answer.ok) {
-      const repo = familiar.replace(/:[^:/]+$/, '')
-      return err(
-        answer.reason === 'no-repository'
-          ? daemonErrors.pullAccessDenied(repo)
-          : daemonErrors.manifestUnknown(familiar),
-      )
-    }
+    if (!answer.ok) return err(new DaemonError(404, answer.message))
     const present = this.images.get(answer.id)
     const knownLayers = new Set(this.images.all().flatMap((i) => i.layerIds))
-    const layers = answer.layers.map((id) => ({ id, existed: knownLayers.has(id) }))
+    const layerIds = answer.layers.map((l) => l.digest)
+    const layers = answer.layers.map((l) => ({ id: l.shortId, existed: knownLayers.has(l.digest) }))
     const createdMs = Date.parse(answer.image.created)
     const image: LocalImage = present ?? {
       id: answer.id,
       catalog: answer.image,
       files: new Map(Object.entries(answer.image.files)),
       createdMs: Number.isNaN(createdMs) ? 0 : createdMs,
-      layerIds: answer.layers,
+      layerIds,
       inspect: imageInspectFrom(answer, familiar),
     }
     const alreadyTagged = this.images.byTag(familiar)?.id === answer.id
@@ -920,7 +914,7 @@ function imageInspectFrom(
     Architecture: answer.image.architecture,
     Os: answer.image.os,
     Size: answer.image.sizeBytes,
-    RootFS: { Type: 'layers', Layers: answer.layers.map((l) => `sha256:${l}`) },
+    RootFS: { Type: 'layers', Layers: answer.layers.map((l) => l.digest) },
     Metadata: { LastTagTime: ZERO_TIME },
   }
 }

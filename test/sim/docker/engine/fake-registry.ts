@@ -93,16 +93,34 @@ export const fakeRegistry: ImageRegistry = {
   fetch(ref: NamedReference): RegistryAnswer {
     const repo = familiarName(ref)
     const image = images.find((i) => i.repository === repo)
-    if (!image) return { ok: false, reason: 'no-repository' }
+    if (!image)
+      return {
+        ok: false,
+        reason: 'no-repository',
+        message: `pull access denied for ${repo}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`,
+      }
     const tag = ref.tag ?? 'latest'
-    if (tag !== image.tag && !image.aliases.includes(tag)) return { ok: false, reason: 'no-tag' }
+    if (tag !== image.tag && !image.aliases.includes(tag))
+      return {
+        ok: false,
+        reason: 'no-tag',
+        message: `manifest for ${repo}:${tag} not found: manifest unknown: manifest unknown`,
+      }
     const hex = (seed: string): string => seed.repeat(64).slice(0, 64)
     return {
       ok: true,
       image,
       id: `sha256:${hex(repo.charCodeAt(0).toString(16))}`,
       repoDigest: `${repo}@sha256:${hex('d')}`,
-      layers: Array.from({ length: image.layerCount }, (_, i) => hex(`${repo.length}${i}`)),
+      layers: Array.from({ length: image.layerCount }, (_, i) => {
+        const h = hex(`${repo.length}${i}`)
+        return {
+          digest: `sha256:${h}`,
+          shortId: h.slice(0, 12),
+          sizeBytes: 1000,
+          downloadBytes: 400,
+        }
+      }),
     }
   },
 }
