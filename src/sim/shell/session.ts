@@ -89,6 +89,7 @@ export class Session {
   private functionSources = new Map<string, string>()
   private readonly historyLines: string[] = []
   private running: { tty: Tty | undefined; signal: AbortSignal } | undefined
+  private queue: Promise<void> = Promise.resolve()
 
   private constructor(options: SessionOptions, fs: VirtualFs, random?: SeededRandom) {
     this.seed = options.seed ?? 1
@@ -148,8 +149,37 @@ export class Session {
     return this.carried.lastExitCode
   }
 
-  /** Runs one command line (which may hold several statements) and reports what it did. */
-  async run(line: string, options: RunOptions = {}): Promise<RunResult> {
+  /** The alias table, as `alias` lists it (just-bash keeps aliases as BASH_ALIAS_* variables). */
+  aliases(): Map<string, string> {
+    const found = new Map<string, string>()
+    for (const [key, value] of Object.entries(this.carried.env))
+      if (key.startsWith('BASH_ALIAS_')) found.set(key.slice('BASH_ALIAS_'.length), value)
+    return found
+  }
+
+  functionNames(): string[] {
+    return [...this.functionSources.keys()].sort()
+  }
+
+  /** Sets `$?`, as a shell does when Ctrl-C cancels the line being edited (130). */
+  setLastExitCode(code: number): void {
+    this.carried.lastExitCode = code
+  }
+
+  /**
+   * Runs one command line (which may hold several statements) and reports what it did. Runs
+   * never overlap: a second call waits for the first, as lines typed ahead wait in a real tty.
+   */
+  run(line: string, options: RunOptions = {}): Promise<RunResult> {
+    const next = this.queue.then(() => this.runNow(line, options))
+    this.queue = next.then(
+      () => undefined,
+      () => undefined,
+    )
+    return next
+  }
+
+  private async runNow(line: string, options: RunOptions): Promise<RunResult> {
     const fsRevision = this.fs.revision
     const before = { cwd: this.carried.cwd, env: JSON.stringify(this.carried.env) }
     const changed = new Set<StateDomain>()
@@ -184,7 +214,11 @@ export class Session {
           }
           const result = await this.exec(piece.text, options.stdin, signal)
           emit('stdout', result.stdout)
-          emit('stderr', inQuaiWords(result.stderr))
+          // On Ctrl-C bash prints nothing but the ^C the terminal already echoed.
+          emit(
+            'stderr',
+            inQuaiWords(signal.aborted ? dropAbortNotice(result.stderr) : result.stderr),
+          )
           exitCode = result.exitCode
           this.carried.lastExitCode = exitCode
           // After `exit`, just-bash hands back the environment it started from, which never
@@ -359,4 +393,8 @@ function inQuaiWords(stderr: string): string {
 
 function errexitIsOn(env: Readonly<Record<string, string>>): boolean {
   return (env.SHELLOPTS ?? '').split(':').includes('errexit')
+}
+
+function dropAbortNotice(stderr: string): string {
+  return stderr.replace(/^bash: execution aborted\n?/m, '')
 }

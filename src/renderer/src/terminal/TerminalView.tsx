@@ -1,4 +1,5 @@
 import { FitAddon } from '@xterm/addon-fit'
+import { Unicode11Addon } from '@xterm/addon-unicode11'
 import { Terminal } from '@xterm/xterm'
 import '@xterm/xterm/css/xterm.css'
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react'
@@ -38,6 +39,9 @@ export function TerminalView({
     const term = new Terminal(terminalOptions)
     const fit = new FitAddon()
     term.loadAddon(fit)
+    // The shell's line editor measures characters with Unicode 11 widths (emoji take two cells).
+    term.loadAddon(new Unicode11Addon())
+    term.unicode.activeVersion = '11'
     term.open(container)
     termRef.current = term
 

@@ -14,6 +14,8 @@ export const MONOSPACE_STACK = [
 ].join(', ')
 
 export const terminalOptions: ITerminalOptions = {
+  // The unicode API (for Unicode 11 widths) is a "proposed" one in xterm 6.
+  allowProposedApi: true,
   fontFamily: MONOSPACE_STACK,
   fontSize: 14,
   lineHeight: 1.15,

@@ -1,0 +1,5 @@
+export { createShellTerminal } from './shell-terminal'
+export type { ShellTerminal, ShellTerminalOptions } from './shell-terminal'
+export { continuationOf, joinContinuation } from './continuation'
+export type { Continuation } from './continuation'
+export { stringWidth, codePointWidth } from './text-width'
