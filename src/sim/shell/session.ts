@@ -8,6 +8,8 @@ import { loadCarriedState, type CarriedState } from './bash-bridge'
 import { CommandRegistry, type CommandContext, type ShellCommand } from './command'
 import { builtinCommands } from './commands'
 import { editorCommands } from './commands/editors'
+import { World } from '../world'
+import { dockerShellCommand } from '../docker/cli/docker'
 import { functionDefinitionsIn, planLine, type FunctionDefinition } from './statements'
 import { HOME, HOSTNAME, USER, initialEnv, seedFiles } from './user-environment'
 import type { Tty } from './pty'
@@ -82,6 +84,8 @@ export class Session {
   readonly random: SeededRandom
   readonly fs: VirtualFs
   readonly commands = new CommandRegistry()
+  /** The simulated machine: its Docker daemon (later its cluster). */
+  readonly world: World
   readonly seed: number
   readonly timing: 'instant' | 'realtime'
   private readonly bash: Bash
@@ -97,7 +101,14 @@ export class Session {
     this.random = random ?? new SeededRandom(this.seed)
     this.timing = options.timing ?? 'instant'
     this.fs = fs
-    for (const command of [...builtinCommands, ...editorCommands, ...(options.commands ?? [])])
+    this.world = new World(this.clock, this.seed)
+    const toolCommands = [dockerShellCommand(this.world)]
+    for (const command of [
+      ...builtinCommands,
+      ...editorCommands,
+      ...toolCommands,
+      ...(options.commands ?? []),
+    ])
       this.commands.register(command)
     // The interpreter writes its /bin stubs now: under virtual time, so they are deterministic.
     this.bash = withVirtualGlobalsSync(
