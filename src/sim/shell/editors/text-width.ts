@@ -1,24 +1,9 @@
 /**
- * How many terminal columns a piece of text takes. The widths follow xterm.js's default Unicode 6
- * tables (Markus Kuhn's wcwidth), so the cursor an editor places lands where the terminal drew the
- * character: CJK and fullwidth forms take two columns, combining marks none, everything else one.
+ * How many terminal columns a piece of text takes, for the editors' cursor maths. The widths are
+ * the shell's (terminal/text-width.ts, xterm.js with its Unicode 11 addon), so the cursor an
+ * editor places lands where the terminal drew the character.
  */
-
-/** Code point ranges that take two columns. */
-const WIDE: ReadonlyArray<readonly [number, number]> = [
-  [0x1100, 0x115f],
-  [0x2329, 0x232a],
-  [0x2e80, 0x303e],
-  [0x3040, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe10, 0xfe19],
-  [0xfe30, 0xfe6f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-  [0x20000, 0x2fffd],
-  [0x30000, 0x3fffd],
-]
+import { codePointWidth as terminalCodePointWidth } from '../terminal/text-width'
 
 const ZERO_WIDTH = /^[\p{Mn}\p{Me}\p{Cf}\u1160-\u11ff]$/u
 
@@ -30,11 +15,7 @@ export function isZeroWidth(char: string): boolean {
 export function codePointWidth(codePoint: number): 0 | 1 | 2 {
   if (codePoint < 0x300) return 1
   if (isZeroWidth(String.fromCodePoint(codePoint))) return 0
-  for (const [from, to] of WIDE) {
-    if (codePoint < from) return 1
-    if (codePoint <= to) return 2
-  }
-  return 1
+  return terminalCodePointWidth(codePoint) === 2 ? 2 : 1
 }
 
 /**
