@@ -16,6 +16,13 @@ export class NoSpaceLeftError extends QuaiError<'ENOSPC', { path: string }> {
   }
 }
 
+/** Writing into a directory that does not exist (or is not a directory): bash's ENOENT/ENOTDIR. */
+export class MissingDirectoryError extends QuaiError<'ENOENT' | 'ENOTDIR', { path: string }> {
+  constructor(code: 'ENOENT' | 'ENOTDIR', path: string) {
+    super(code, code === 'ENOENT' ? 'No such file or directory' : 'Not a directory', { path })
+  }
+}
+
 export const DEFAULT_FS_LIMIT_BYTES = 64 * 1024 * 1024
 
 export type FsNodeSnapshot =
@@ -59,11 +66,19 @@ export class VirtualFs extends InMemoryFs {
     }
   }
 
+  /** Unlike the library's tree, a write never creates missing parent directories (as on Linux). */
+  private async assertParentDirectory(path: string): Promise<void> {
+    const parent = path.slice(0, path.lastIndexOf('/')) || '/'
+    if (!(await this.exists(parent))) throw new MissingDirectoryError('ENOENT', path)
+    if (!(await this.stat(parent)).isDirectory) throw new MissingDirectoryError('ENOTDIR', path)
+  }
+
   override async writeFile(
     path: string,
     content: FileContent,
     options?: Parameters<InMemoryFs['writeFile']>[2],
   ): Promise<void> {
+    await this.assertParentDirectory(path)
     await this.change(path, () => super.writeFile(path, content, options))
   }
 
@@ -72,6 +87,7 @@ export class VirtualFs extends InMemoryFs {
     content: FileContent,
     options?: Parameters<InMemoryFs['appendFile']>[2],
   ): Promise<void> {
+    await this.assertParentDirectory(path)
     await this.change(path, () => super.appendFile(path, content, options))
   }
 

@@ -19,7 +19,7 @@ export function initialEnv(): Record<string, string> {
     TERM: 'xterm-256color',
     LANG: 'C.UTF-8',
     EDITOR: 'nano',
-    PS1: '\\u@\\h:\\w\\$ ',
+    SHLVL: '1',
   }
 }
 
