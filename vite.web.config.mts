@@ -1,10 +1,13 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type Plugin } from 'vite'
+import { offlineServiceWorker } from './scripts/vite/offline-service-worker.mjs'
 
 /**
  * The renderer as a plain web page (out/web): the session runs in a Web Worker instead of
  * Electron's main process. `--mode test` (used by Playwright) keeps the test hooks in.
+ * Relative paths (`base: './'`) and a service worker (sw.js) make the folder work from any static
+ * server, under any path, and offline after the first visit.
  */
 const fromHere = (path: string): string => fileURLToPath(new URL(path, import.meta.url))
 
@@ -30,7 +33,11 @@ const justBashForTheWeb = [
 export default defineConfig(({ mode }) => ({
   root: fromHere('./src/renderer'),
   base: './',
-  plugins: [react(), withoutPolicyInDev()],
+  plugins: [
+    react(),
+    withoutPolicyInDev(),
+    offlineServiceWorker(fromHere('./src/renderer/src/host/service-worker.ts')),
+  ],
   define: {
     __QUAI_HOST__: JSON.stringify('web'),
     __QUAI_TEST_HOOKS__: JSON.stringify(mode !== 'production'),

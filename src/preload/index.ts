@@ -9,7 +9,7 @@ import {
 } from '../shared/ipc'
 
 /**
- * Exposes `window.quai` and nothing else: the page never sees ipcRenderer, only these five
+ * Exposes `window.quai` and nothing else: the page never sees ipcRenderer, only these seven
  * functions. Bundled as CommonJS with its dependencies inlined, as a sandboxed preload requires.
  */
 
@@ -39,6 +39,8 @@ const api: QuaiApi = {
   input: (data) => send('terminal:input', { data }),
   resize: (cols, rows) => send('terminal:resize', { cols, rows }),
   interrupt: () => send('terminal:interrupt', {}),
+  onState: (listener) => subscribe('session:state', listener),
+  selectContainer: (id) => send('docker:select', { id }),
 }
 
 contextBridge.exposeInMainWorld('quai', api)

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PANEL_LIMITS, type DockerPanelState } from '../sim/docker/engine/snapshot'
 import { MAX_COLS, MAX_INPUT_LENGTH, MAX_ROWS } from './ipc-limits'
 
 /**
@@ -18,6 +19,106 @@ const terminalSize = {
   rows: z.number().int().min(1).max(MAX_ROWS),
 }
 
+const panelText = z.string().max(PANEL_LIMITS.text)
+const panelNames = z.array(panelText).max(PANEL_LIMITS.names)
+const containerState = z.enum([
+  'created',
+  'running',
+  'paused',
+  'restarting',
+  'removing',
+  'exited',
+  'dead',
+])
+const containerId = z.string().regex(/^[0-9a-f]{1,64}$/)
+
+/** The Docker panel's view of the daemon (src/sim/docker/engine/snapshot.ts). */
+const dockerPanelState: z.ZodType<DockerPanelState> = z.strictObject({
+  containers: z
+    .array(
+      z.strictObject({
+        id: containerId,
+        name: panelText,
+        image: panelText,
+        state: containerState,
+        status: panelText,
+        health: z.enum(['starting', 'healthy', 'unhealthy']).nullable(),
+        ports: panelNames,
+        networks: panelNames,
+      }),
+    )
+    .max(PANEL_LIMITS.items),
+  images: z
+    .array(
+      z.strictObject({
+        id: panelText,
+        tags: panelNames,
+        size: panelText,
+        containers: z.number().int().min(0),
+      }),
+    )
+    .max(PANEL_LIMITS.items),
+  networks: z
+    .array(
+      z.strictObject({
+        id: panelText,
+        name: panelText,
+        driver: panelText,
+        subnet: panelText.nullable(),
+        containers: panelNames,
+      }),
+    )
+    .max(PANEL_LIMITS.items),
+  volumes: z
+    .array(
+      z.strictObject({
+        name: panelText,
+        driver: panelText,
+        anonymous: z.boolean(),
+        mountedBy: panelNames,
+      }),
+    )
+    .max(PANEL_LIMITS.items),
+  selected: z
+    .strictObject({
+      id: containerId,
+      name: panelText,
+      image: panelText,
+      command: panelText,
+      created: panelText,
+      state: containerState,
+      status: panelText,
+      exitCode: z.number().int(),
+      restartPolicy: panelText,
+      restartCount: z.number().int().min(0),
+      networks: z
+        .array(
+          z.strictObject({
+            name: panelText,
+            ip: panelText,
+            gateway: panelText,
+            aliases: panelNames,
+          }),
+        )
+        .max(PANEL_LIMITS.names),
+      mounts: z
+        .array(
+          z.strictObject({
+            type: panelText,
+            source: panelText,
+            destination: panelText,
+            readOnly: z.boolean(),
+          }),
+        )
+        .max(PANEL_LIMITS.names),
+      ports: panelNames,
+      logs: z
+        .array(z.strictObject({ stream: z.enum(['stdout', 'stderr']), text: panelText }))
+        .max(PANEL_LIMITS.logLines),
+    })
+    .nullable(),
+})
+
 /** Renderer → host. */
 export const rendererToHost = {
   /** Keystrokes or a paste, as xterm's onData gives them. */
@@ -26,6 +127,8 @@ export const rendererToHost = {
   'terminal:resize': z.strictObject(terminalSize),
   /** Same as Ctrl-C. */
   'terminal:interrupt': z.strictObject({}),
+  /** The container whose details the Docker panel shows (null: none). */
+  'docker:select': z.strictObject({ id: containerId.nullable() }),
 }
 
 /** Host → renderer. */
@@ -33,13 +136,13 @@ export const hostToRenderer = {
   'terminal:output': z.strictObject({ data: z.string() }),
   'terminal:exit': z.strictObject({ code: z.number().int() }),
   /**
-   * Placeholder for the state panels: what changed after a command. Not emitted yet; its shape
-   * will grow with the panels.
+   * What the state panels show, sent after each command and whenever the daemon changes
+   * (at most every 100 ms): the virtual time, the shell's directory and the Docker objects.
    */
   'session:state': z.strictObject({
     clockMs: z.number(),
-    cwd: z.string(),
-    changed: z.array(z.enum(['fs', 'cwd', 'env', 'history'])),
+    cwd: z.string().max(4096),
+    docker: dockerPanelState,
   }),
 }
 
@@ -102,6 +205,8 @@ export function splitEnvelope(data: unknown): { channel: unknown; payload: unkno
   return { channel: record.channel, payload: record.payload }
 }
 
+export type SessionState = HostToRenderer['session:state']
+
 /** What the renderer sees of its host, whichever it is: `window.quai` in Electron, a Worker on the web. */
 export interface QuaiApi {
   /** Subscribes to terminal output; returns the unsubscribe function. */
@@ -111,4 +216,8 @@ export interface QuaiApi {
   input(data: string): void
   resize(cols: number, rows: number): void
   interrupt(): void
+  /** Subscribes to the state panels' snapshots; returns the unsubscribe function. */
+  onState(listener: (state: SessionState) => void): () => void
+  /** Asks for one container's details (and recent logs) in the next snapshots. */
+  selectContainer(id: string | null): void
 }

@@ -3,6 +3,7 @@ import { Session } from '../sim/shell/session'
 import { createShellTerminal } from '../sim/shell/terminal'
 import type { HostMessage, RendererMessage } from './ipc'
 import { RealTimeDriver, type RealTimeDriverOptions } from './real-time-driver'
+import { StatePublisher } from './state-publisher'
 
 /**
  * What both window hosts run: one Session, its pseudo-terminal and the clock driver, fed with
@@ -12,6 +13,8 @@ import { RealTimeDriver, type RealTimeDriverOptions } from './real-time-driver'
 export interface SessionRuntimeOptions {
   /** Seed of the simulated machine; a fresh random one by default. */
   seed?: number
+  /** A session to run instead of a fresh one (the web host passes the student's restored one). */
+  session?: Session
   send(message: HostMessage): void
   log?(message: string, error?: unknown): void
   /** Tests pass a fake; the hosts use the shell's own terminal. */
@@ -30,15 +33,21 @@ export class SessionRuntime {
   private readonly unsubscribers: (() => void)[] = []
   private exited = false
   private disposed = false
+  /** The state panels' snapshots (`session:state`), from the first prompt on. */
+  private readonly panels: StatePublisher
 
   private constructor(
     readonly session: Session,
     private readonly driver: RealTimeDriver,
     private readonly options: SessionRuntimeOptions,
-  ) {}
+  ) {
+    this.panels = new StatePublisher(session, options.send, options.log ?? (() => undefined))
+  }
 
   static async create(options: SessionRuntimeOptions): Promise<SessionRuntime> {
-    const session = await Session.create({ seed: options.seed ?? randomSeed(), timing: 'realtime' })
+    const session =
+      options.session ??
+      (await Session.create({ seed: options.seed ?? randomSeed(), timing: 'realtime' }))
     const log = options.log ?? ((message, error) => console.error(message, error))
     const driver = new RealTimeDriver(session.clock, {
       onError: (error) => log('[quai] a timer of the session failed', error),
@@ -71,6 +80,9 @@ export class SessionRuntime {
         case 'terminal:interrupt':
           this.ensureStarted().interrupt()
           break
+        case 'docker:select':
+          this.panels.select(message.payload.id)
+          break
       }
     } catch (error) {
       this.options.log?.(`[quai] ${message.channel} failed`, error)
@@ -81,6 +93,7 @@ export class SessionRuntime {
     if (this.disposed) return
     this.disposed = true
     this.driver.stop()
+    this.panels.dispose()
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe()
     this.terminal?.dispose()
   }
@@ -94,15 +107,18 @@ export class SessionRuntime {
     const terminal = create(this.session, size)
     this.terminal = terminal
     this.unsubscribers.push(
-      terminal.onOutput((data) =>
-        this.options.send({ channel: 'terminal:output', payload: { data } }),
-      ),
+      terminal.onOutput((data) => {
+        this.options.send({ channel: 'terminal:output', payload: { data } })
+        // Output is what a command leaves behind: the panels look again (throttled, diffed).
+        this.panels.request()
+      }),
       terminal.onExit((code) => {
         this.exited = true
         this.options.send({ channel: 'terminal:exit', payload: { code } })
       }),
     )
     terminal.start()
+    this.panels.start()
     return terminal
   }
 }

@@ -1,7 +1,9 @@
 import type { VirtualClock } from './core/clock'
 import { SeededRandom } from './core/random'
+import { ContainerCommandRunner } from './docker/cli/container-runner'
 import { DockerEngine } from './docker/engine/engine'
 import { catalogRegistry } from './docker/engine/registry'
+import type { VirtualFs } from './fs/virtual-fs'
 
 /**
  * The simulated machine behind the shell: its Docker daemon (later its Kubernetes cluster).
@@ -11,14 +13,20 @@ import { catalogRegistry } from './docker/engine/registry'
 export class World {
   readonly docker: DockerEngine
 
+  /** `hostFs` is the machine's own filesystem: containers' bind mounts show its files. */
   constructor(
     readonly clock: VirtualClock,
     seed: number,
+    hostFs?: VirtualFs,
   ) {
+    // Commands other than an image's own run in an interpreter over the container's files.
+    const runner = new ContainerCommandRunner(clock, hostFs)
     this.docker = new DockerEngine({
       clock,
       random: new SeededRandom((seed ^ 0xd0c4e7) >>> 0),
       registry: catalogRegistry,
+      runner,
     })
+    runner.attach(this.docker)
   }
 }

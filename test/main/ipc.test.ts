@@ -24,6 +24,11 @@ describe('messages from the renderer', () => {
     })
   })
 
+  it('accepts a container selection and its clearing', () => {
+    expect(parseRendererMessage('docker:select', { id: 'ab12' }).ok).toBe(true)
+    expect(parseRendererMessage('docker:select', { id: null }).ok).toBe(true)
+  })
+
   it('accepts the largest bounds', () => {
     expect(parseRendererMessage('terminal:resize', { cols: MAX_COLS, rows: MAX_ROWS }).ok).toBe(
       true,
@@ -55,6 +60,8 @@ describe('messages from the renderer', () => {
     ['a missing dimension', 'terminal:resize', { cols: 80 }],
     ['an interrupt with a payload', 'terminal:interrupt', { signal: 'SIGKILL' }],
     ['an interrupt with no payload', 'terminal:interrupt', undefined],
+    ['a container selection that is not an id', 'docker:select', { id: 'web; rm -rf /' }],
+    ['a container selection with no id', 'docker:select', {}],
   ])('rejects %s', (_name, channel, payload) => {
     const parsed = parseRendererMessage(channel, payload)
     expect(parsed.ok).toBe(false)
@@ -73,13 +80,15 @@ describe('messages from the renderer', () => {
   })
 })
 
+const docker = { containers: [], images: [], networks: [], volumes: [], selected: null }
+
 describe('messages from the host', () => {
   it('accepts output, exit and state', () => {
     expect(parseHostMessage('terminal:output', { data: '\x1b[1mhi\x1b[0m\r\n' }).ok).toBe(true)
     expect(parseHostMessage('terminal:exit', { code: 0 }).ok).toBe(true)
-    expect(
-      parseHostMessage('session:state', { clockMs: 0, cwd: '/home/student', changed: ['fs'] }).ok,
-    ).toBe(true)
+    expect(parseHostMessage('session:state', { clockMs: 0, cwd: '/home/student', docker }).ok).toBe(
+      true,
+    )
   })
 
   it.each([
@@ -87,7 +96,17 @@ describe('messages from the host', () => {
     ['output that is not a string', 'terminal:output', { data: ['x'] }],
     ['a fractional exit code', 'terminal:exit', { code: 1.5 }],
     ['an exit code as a string', 'terminal:exit', { code: '0' }],
-    ['an unknown state domain', 'session:state', { clockMs: 0, cwd: '/', changed: ['net'] }],
+    ['state without the docker snapshot', 'session:state', { clockMs: 0, cwd: '/' }],
+    [
+      'state with an unknown key',
+      'session:state',
+      { clockMs: 0, cwd: '/', docker, changed: ['fs'] },
+    ],
+    [
+      'a container id that is not hex',
+      'session:state',
+      { clockMs: 0, cwd: '/', docker: { ...docker, selected: { id: '../etc' } } },
+    ],
   ])('rejects %s', (_name, channel, payload) => {
     expect(parseHostMessage(channel, payload).ok).toBe(false)
   })

@@ -82,10 +82,15 @@ describe('the main process', () => {
     const window = electron.windows[0]
     expect(window?.options).toMatchObject({
       webPreferences: {
+        preload: expect.stringMatching(/[\\/]preload[\\/]index\.js$/),
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        nodeIntegrationInSubFrames: false,
         webSecurity: true,
+        allowRunningInsecureContent: false,
+        webviewTag: false,
       },
     })
     await vi.waitFor(() => expect(window?.loaded[0]).toMatch(/renderer[\\/]index\.html$/))

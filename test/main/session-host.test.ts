@@ -168,7 +168,7 @@ describe('SessionHost', () => {
 
   it('releases its IPC listeners and the terminal on dispose', async () => {
     const { ipc, terminals, host } = await setUp()
-    expect(ipc.count()).toBe(3)
+    expect(ipc.count()).toBe(4)
     ipc.emit('terminal:resize', fromWindow, { cols: 80, rows: 24 })
     host.dispose()
     expect(ipc.count()).toBe(0)

@@ -26,6 +26,25 @@ describe('the window', () => {
     })
   })
 
+  // Exactly these: a later `experimentalFeatures: true` or `enableBlinkFeatures` must fail here.
+  // (electronegativity cannot see them: its checks match only `new BrowserWindow({…})` literals.)
+  it('sets no other web preference', () => {
+    expect(options.webPreferences).toEqual({
+      preload: '/app/out/preload/index.js',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+      safeDialogs: true,
+    })
+  })
+
   it('stays hidden until its first paint is ready', () => {
     expect(options.show).toBe(false)
   })

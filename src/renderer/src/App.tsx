@@ -95,7 +95,7 @@ export function App({ host }: { host: QuaiApi }): React.JSX.Element {
           maxSize="45%"
           onResize={state.onResize}
         >
-          <StatePanels />
+          <StatePanels host={host} />
         </Panel>
       </Group>
     </div>

@@ -524,7 +524,12 @@ function encode(v: unknown, o: Required<JSONOptions>, indent: string): string {
     return jsonNumber(v.value, v.kind.startsWith('float') ? 'float' : 'int')
   }
   if (v instanceof GoStruct) {
-    if (v.options.json !== undefined) return encode(v.options.json(), o, indent)
+    if (v.options.json !== undefined)
+      return encode(
+        v.options.json(),
+        v.options.jsonEscapesHTML ? { ...o, escapeHTML: true } : o,
+        indent,
+      )
     const keys = Object.keys(v.fields)
     if (keys.length === 0) return '{}'
     return (

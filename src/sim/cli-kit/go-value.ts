@@ -62,6 +62,11 @@ export interface GoStructOptions {
   pointer?: boolean
   /** What encoding/json produces for it (docker contexts define MarshalJSON). */
   json?: () => unknown
+  /**
+   * The MarshalJSON behind `json` uses json.Marshal, so its <, > and & come out escaped even
+   * inside docker's `{{json .}}`, whose encoder does not escape (formatter/reflect.go).
+   */
+  jsonEscapesHTML?: boolean
 }
 
 /** A Go struct value: exported fields in declaration order, and methods. */

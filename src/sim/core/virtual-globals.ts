@@ -30,13 +30,28 @@ function virtualDateClass(clock: VirtualClock): DateConstructor {
   }) as unknown as DateConstructor
 }
 
+/**
+ * The scopes in force, innermost last. A container's process runs in the background and its scope
+ * can outlive the command that started it, so scopes may end out of order: each removes itself
+ * and the globals follow whichever scope is then innermost (the real ones when none is left).
+ */
+const scopes: Array<{ date: DateConstructor; random: () => number }> = []
+const realRandom = Math.random
+
+function applyInnermost(): void {
+  const top = scopes[scopes.length - 1]
+  globalThis.Date = top ? top.date : RealDate
+  Math.random = top ? top.random : realRandom
+}
+
 function install(clock: VirtualClock, random: SeededRandom): () => void {
-  const saved = { date: globalThis.Date, random: Math.random }
-  globalThis.Date = virtualDateClass(clock)
-  Math.random = () => random.next()
+  const scope = { date: virtualDateClass(clock), random: () => random.next() }
+  scopes.push(scope)
+  applyInnermost()
   return () => {
-    globalThis.Date = saved.date
-    Math.random = saved.random
+    const at = scopes.lastIndexOf(scope)
+    if (at !== -1) scopes.splice(at, 1)
+    applyInnermost()
   }
 }
 

@@ -3,13 +3,19 @@ import type { ExecResult } from 'just-bash'
 import { VirtualClock } from '../core/clock'
 import { SeededRandom } from '../core/random'
 import { withVirtualGlobals, withVirtualGlobalsSync } from '../core/virtual-globals'
-import { NoSpaceLeftError, VirtualFs, type FsSnapshot } from '../fs/virtual-fs'
+import {
+  MissingDirectoryError,
+  NoSpaceLeftError,
+  VirtualFs,
+  type FsSnapshot,
+} from '../fs/virtual-fs'
 import { loadCarriedState, type CarriedState } from './bash-bridge'
 import { CommandRegistry, type CommandContext, type ShellCommand } from './command'
 import { builtinCommands } from './commands'
 import { editorCommands } from './commands/editors'
 import { World } from '../world'
 import { dockerShellCommand } from '../docker/cli/docker'
+import { networkToolCommands } from './commands/network'
 import { functionDefinitionsIn, planLine, type FunctionDefinition } from './statements'
 import { HOME, HOSTNAME, USER, initialEnv, seedFiles } from './user-environment'
 import type { Tty } from './pty'
@@ -24,6 +30,28 @@ export interface SessionOptions {
   timing?: 'instant' | 'realtime'
   fsLimitBytes?: number
   commands?: readonly ShellCommand[]
+  /** Another machine's shell (`docker exec -it web sh`) instead of the student's own. */
+  machine?: SessionMachine
+}
+
+/**
+ * Who and where a shell runs when it is not the student's machine: a container's filesystem,
+ * user, host name and environment. It has no docker CLI of its own.
+ */
+export interface SessionMachine {
+  readonly fs: VirtualFs
+  readonly user: string
+  readonly uid: number
+  readonly hostname: string
+  readonly cwd: string
+  readonly env: Readonly<Record<string, string>>
+}
+
+/** What the prompt's \u, \h and \$ show. */
+export interface SessionIdentity {
+  readonly user: string
+  readonly uid: number
+  readonly hostname: string
 }
 
 export interface RunOptions {
@@ -75,7 +103,9 @@ const EXECUTION_LIMITS = {
   maxCommandCount: 50_000,
   maxLoopIterations: 50_000,
   maxCallDepth: 100,
-  maxExecutionTimeMs: 10_000,
+  // The interpreter reads its deadline from Date, which is the virtual clock while a line runs:
+  // this bounds how much virtual time one line may wait (`sleep 30`, an attached `docker run`).
+  maxExecutionTimeMs: 24 * 60 * 60 * 1000,
   maxOutputSize: 16 * 1024 * 1024,
 }
 
@@ -88,6 +118,9 @@ export class Session {
   readonly world: World
   readonly seed: number
   readonly timing: 'instant' | 'realtime'
+  /** Set for another machine's shell; the student's own uses Quai's constants. */
+  readonly identity: SessionIdentity | undefined
+  private readonly home: string
   private readonly bash: Bash
   private carried: CarriedState
   private functionSources = new Map<string, string>()
@@ -101,8 +134,15 @@ export class Session {
     this.random = random ?? new SeededRandom(this.seed)
     this.timing = options.timing ?? 'instant'
     this.fs = fs
-    this.world = new World(this.clock, this.seed)
-    const toolCommands = [dockerShellCommand(this.world)]
+    this.world = new World(this.clock, this.seed, fs)
+    const machine = options.machine
+    this.identity = machine && { user: machine.user, uid: machine.uid, hostname: machine.hostname }
+    this.home = machine?.env.HOME ?? HOME
+    const env = machine ? { ...machine.env } : initialEnv()
+    const cwd = machine?.cwd ?? HOME
+    const toolCommands = machine
+      ? []
+      : [dockerShellCommand(this.world), ...networkToolCommands(this.world)]
     for (const command of [
       ...builtinCommands,
       ...editorCommands,
@@ -117,28 +157,37 @@ export class Session {
       () =>
         new Bash({
           fs,
-          cwd: HOME,
-          env: initialEnv(),
+          cwd,
+          env,
           defenseInDepth: false,
           executionLimits: EXECUTION_LIMITS,
-          processInfo: { pid: 4242, ppid: 4241, uid: 1000, gid: 1000 },
+          processInfo: machine
+            ? { pid: 1, ppid: 0, uid: machine.uid, gid: machine.uid }
+            : { pid: 4242, ppid: 4241, uid: 1000, gid: 1000 },
           sleep: (ms) => this.sleep(ms).then(() => undefined),
           customCommands: this.commands.all().map((c) => this.adapt(c)),
         }),
     )
     this.carried = {
-      env: initialEnv(),
-      exported: Object.keys(initialEnv()),
-      cwd: HOME,
-      previousDir: HOME,
+      env,
+      exported: Object.keys(env),
+      cwd,
+      previousDir: cwd,
       lastExitCode: 0,
       functions: new Map(),
     }
   }
 
   static async create(options: SessionOptions = {}): Promise<Session> {
-    const fs = new VirtualFs(options.fsLimitBytes)
-    const session = new Session(options, fs)
+    if (options.machine) return new Session(options, options.machine.fs)
+    // The root directories get the virtual clock's time, like every file after them.
+    const clock = options.clock ?? new VirtualClock()
+    const fs = withVirtualGlobalsSync(
+      clock,
+      new SeededRandom(0),
+      () => new VirtualFs(options.fsLimitBytes),
+    )
+    const session = new Session({ ...options, clock }, fs)
     await withVirtualGlobals(session.clock, session.random, () => seedFiles(fs))
     fs.revision = 0
     return session
@@ -269,10 +318,7 @@ export class Session {
 
   /** Waits `ms` on the virtual clock; resolves false when interrupted first. */
   sleep(ms: number, signal: AbortSignal | undefined = this.running?.signal): Promise<boolean> {
-    if (this.timing === 'instant') {
-      this.clock.advance(ms)
-      return Promise.resolve(signal?.aborted !== true)
-    }
+    if (this.timing === 'instant') return this.advanceInstantly(ms, signal)
     return new Promise((resolve) => {
       if (signal?.aborted) return resolve(false)
       const onAbort = (): void => {
@@ -285,6 +331,23 @@ export class Session {
       })
       signal?.addEventListener('abort', onAbort, { once: true })
     })
+  }
+
+  /**
+   * Instant timing moves the clock at once, but timer by timer: what the daemon's containers do
+   * in between (a command's next statement, a restart) runs before the next timer fires, as it
+   * would while real time passes.
+   */
+  private async advanceInstantly(ms: number, signal: AbortSignal | undefined): Promise<boolean> {
+    const target = this.clock.now() + Math.max(ms, 0)
+    for (let step = 0; step < 10_000; step++) {
+      const due = this.clock.nextDueAt()
+      if (due === undefined || due > target) break
+      this.clock.advance(Math.max(due - this.clock.now(), 1))
+      await this.world.docker.settle()
+    }
+    if (target > this.clock.now()) this.clock.advance(target - this.clock.now())
+    return signal?.aborted !== true
   }
 
   private async exec(
@@ -302,6 +365,13 @@ export class Session {
     } catch (error) {
       // The interpreter lets filesystem errors escape; a shell reports them and goes on.
       const env = { ...this.carried.env, '?': '1' }
+      if (error instanceof MissingDirectoryError) {
+        const path = error.data?.path ?? ''
+        const shown = path.startsWith(`${this.carried.cwd}/`)
+          ? path.slice(this.carried.cwd.length + 1)
+          : path
+        return { stdout: '', stderr: `bash: ${shown}: ${error.message}\n`, exitCode: 1, env }
+      }
       if (error instanceof NoSpaceLeftError)
         return { stdout: '', stderr: `bash: ${error.message}\n`, exitCode: 1, env }
       const message = error instanceof Error ? error.message : String(error)
@@ -332,7 +402,7 @@ export class Session {
         history: this.historyLines,
         commands: this.commands,
         resolve: (path) =>
-          this.fs.resolvePath(ctx.cwd, path.startsWith('~') ? HOME + path.slice(1) : path),
+          this.fs.resolvePath(ctx.cwd, path.startsWith('~') ? this.home + path.slice(1) : path),
         sleep: (ms) => this.sleep(ms),
       }
       return command.run(args, context)

@@ -50,8 +50,6 @@ function some(value: unknown, test: (node: Node) => boolean | undefined): boolea
   return Object.values(value).some((v) => some(v, test))
 }
 
-const isHereDoc = (node: Node): true | undefined => (node.type === 'HereDoc' ? true : undefined)
-
 function runsExit(statement: unknown): boolean {
   return some(statement, (node) => {
     if (node.type === 'Subshell' || node.type === 'CommandSubstitution') return false

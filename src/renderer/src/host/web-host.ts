@@ -3,7 +3,9 @@ import {
   splitEnvelope,
   type QuaiApi,
   type RendererMessage,
+  type SessionState,
 } from '../../../shared/ipc'
+import { FRESH_SESSION_WORKER } from './session-store'
 
 /**
  * The web build's host: the session runs in a Web Worker (so the interpreter never blocks the page
@@ -15,13 +17,37 @@ const WORKER_FAILED =
 /** Output that arrives before the terminal subscribes (a start-up error) waits for it. */
 const MAX_EARLY_OUTPUT = 64
 
+/** `?reset` in the address starts a fresh session (a shared computer, a new exercise). */
+function wantsFreshSession(): boolean {
+  const url = new URL(window.location.href)
+  if (!url.searchParams.has('reset')) return false
+  // Once is enough: reloading the page keeps the new session.
+  url.searchParams.delete('reset')
+  window.history.replaceState(null, '', url)
+  return true
+}
+
+/**
+ * sw.js (written by the web build) caches the whole app, so the page works offline after its
+ * first visit. Browsers offer service workers only on https and localhost; elsewhere the page
+ * simply needs its server.
+ */
+function keepAvailableOffline(): void {
+  if (import.meta.env.DEV || !('serviceWorker' in navigator)) return
+  navigator.serviceWorker
+    .register('./sw.js')
+    .catch((error: unknown) => console.warn('[quai] offline copy unavailable', error))
+}
+
 export function createWebHost(): QuaiApi {
+  keepAvailableOffline()
   const worker = new Worker(new URL('./session.worker.ts', import.meta.url), {
     type: 'module',
-    name: 'quai-session',
+    name: wantsFreshSession() ? FRESH_SESSION_WORKER : 'quai-session',
   })
   const outputListeners = new Set<(data: string) => void>()
   const exitListeners = new Set<(code: number) => void>()
+  const stateListeners = new Set<(state: SessionState) => void>()
   const earlyOutput: string[] = []
 
   const emitOutput = (data: string): void => {
@@ -43,6 +69,8 @@ export function createWebHost(): QuaiApi {
     if (message.channel === 'terminal:output') emitOutput(message.payload.data)
     else if (message.channel === 'terminal:exit')
       for (const listener of exitListeners) listener(message.payload.code)
+    else if (message.channel === 'session:state')
+      for (const listener of stateListeners) listener(message.payload)
   })
   worker.addEventListener('error', (event) => {
     console.error('[quai] the session worker failed', event.message)
@@ -68,5 +96,12 @@ export function createWebHost(): QuaiApi {
     input: (data) => post({ channel: 'terminal:input', payload: { data } }),
     resize: (cols, rows) => post({ channel: 'terminal:resize', payload: { cols, rows } }),
     interrupt: () => post({ channel: 'terminal:interrupt', payload: {} }),
+    onState: (listener) => {
+      stateListeners.add(listener)
+      return () => {
+        stateListeners.delete(listener)
+      }
+    },
+    selectContainer: (id) => post({ channel: 'docker:select', payload: { id } }),
   }
 }

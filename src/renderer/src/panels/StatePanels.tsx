@@ -1,11 +1,14 @@
-/** The state panels (files, containers, cluster). Empty until the simulations publish state. */
-export function StatePanels(): React.JSX.Element {
+import type { QuaiApi } from '../../../shared/ipc'
+import { DockerPanel } from './DockerPanel'
+
+/** The state panels: what the simulated machine holds (Docker today; files and cluster later). */
+export function StatePanels({ host }: { host: QuaiApi }): React.JSX.Element {
   return (
     <section className="side-panel" aria-labelledby="state-title">
       <h2 id="state-title" className="side-panel__title">
         État
       </h2>
-      <p className="side-panel__placeholder">Les panneaux d’état s’afficheront ici.</p>
+      <DockerPanel host={host} />
     </section>
   )
 }

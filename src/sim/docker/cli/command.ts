@@ -12,6 +12,7 @@ export interface DockerContext {
 export type ArgRule =
   | { kind: 'none' }
   | { kind: 'min'; count: number }
+  | { kind: 'max'; count: number }
   | { kind: 'exact'; count: number }
   | { kind: 'range'; min: number; max: number }
 
@@ -22,6 +23,8 @@ export interface DockerCommand<Specs extends readonly FlagSpec[] = readonly Flag
   /** `[OPTIONS]` and the rest of cobra's Use, after the path: `[OPTIONS] CONTAINER [CONTAINER...]`. */
   readonly use: string
   readonly short: string
+  /** cobra's Long, shown by --help in place of `short` when a command has more to say (cp). */
+  readonly long?: string
   /** Every path that reaches this command, as `Aliases:` lists them (docker ps, docker container ps…). */
   readonly aliases?: readonly string[]
   readonly args: ArgRule

@@ -3,7 +3,8 @@ import type { CommandContext, CommandOutput, ShellCommand } from '../../shell/co
 import type { World } from '../../world'
 import type { DockerCommand } from './command'
 import { argumentError, commandHelp } from './help'
-import { rootHelp, groupHelp } from './root-help'
+import { completeDocker } from './completion'
+import { groupHelp, isRealSubcommand, notSimulated, REAL_TOP_LEVEL, rootHelp } from './root-help'
 import { GROUPS, TOP_LEVEL } from './tree'
 
 export const DOCKER_CLIENT_VERSION = '28.2.2'
@@ -26,7 +27,8 @@ async function runCommand(
       return { stdout: commandHelp(command, path), stderr: warnings, exitCode: 0 }
     return fail(warnings + dockerFlagError(parsed.error, `${path} ${command.use}`, path), 125)
   }
-  if (argv.includes('--help') || (argv.includes('-h') && !parsed.changed.includes('hostname')))
+  // Commands whose -h is another flag (run, create: --hostname) declare --help themselves.
+  if (parsed.changed.includes('help'))
     return { stdout: commandHelp(command, path), stderr: '', exitCode: 0 }
   const argProblem = argumentError(command, path, parsed.args.length)
   if (argProblem !== undefined) return fail(argProblem)
@@ -65,19 +67,31 @@ export function dockerShellCommand(world: World): ShellCommand {
       const top = TOP_LEVEL.get(name)
       if (top) return runCommand(top, `docker ${name}`, argv, world, ctx)
       const group = GROUPS.find((g) => g.name === name)
-      if (!group)
+      if (!group) {
+        if (REAL_TOP_LEVEL.has(name)) return fail(notSimulated(`docker ${name}`))
         return fail(
           `docker: unknown command: docker ${name}\n\nRun 'docker --help' for more information\n`,
         )
+      }
       const sub = argv.shift()
       if (sub === undefined || sub === '--help' || sub === '-h')
         return { stdout: groupHelp(group), stderr: '', exitCode: 0 }
       const command = group.commands.get(sub)
-      if (!command)
+      if (!command) {
+        // cobra answers `docker network foo --help` with the group's help.
+        if (argv.includes('--help') || argv.includes('-h'))
+          return { stdout: groupHelp(group), stderr: '', exitCode: 0 }
+        if (isRealSubcommand(name, sub)) return fail(notSimulated(`docker ${name} ${sub}`))
         return fail(
           `docker: unknown command: docker ${name} ${sub}\n\nUsage:  docker ${name}\n\nRun 'docker ${name} --help' for more information\n`,
         )
-      return runCommand(command, `docker ${name} ${sub}`, argv, world, ctx)
+      }
+      // Help and errors name the command by its own name (`docker image list` → `docker image ls`).
+      const path = command.path.startsWith(`docker ${name} `)
+        ? command.path
+        : `docker ${name} ${sub}`
+      return runCommand(command, path, argv, world, ctx)
     },
+    complete: (request) => completeDocker(world, request),
   }
 }

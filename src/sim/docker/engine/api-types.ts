@@ -42,6 +42,8 @@ export interface ContainerConfig {
   Labels: Record<string, string>
   StopSignal?: string
   StopTimeout?: number
+  /** SHELL of a Dockerfile: what shell-form RUN, CMD and ENTRYPOINT run in (images only). */
+  Shell?: string[]
 }
 
 export interface RestartPolicy {
@@ -163,6 +165,15 @@ export interface ContainerInspect {
     SandboxID: string
     SandboxKey: string
     Ports: PortMap
+    /** Deprecated copy of the default bridge endpoint (`{{.NetworkSettings.IPAddress}}`). */
+    EndpointID: string
+    Gateway: string
+    GlobalIPv6Address: string
+    GlobalIPv6PrefixLen: number
+    IPAddress: string
+    IPPrefixLen: number
+    IPv6Gateway: string
+    MacAddress: string
     Networks: Record<string, EndpointSettings>
   }
 }

@@ -31,14 +31,30 @@ import type { ImageRegistry } from './registry'
 import { describeStatus } from './status'
 import { rfc3339Nano, ZERO_TIME } from './time'
 import { VolumeStore } from './volume-store'
+import { createRequestProblem } from './create-validation'
 import { renderLogLines, type LogContext } from '../images/log-template'
 
 /** Runs a non-default command in a container (`docker run alpine ls /`): the shell layer provides it. */
 export interface CommandRunner {
+  /**
+   * Runs `argv` to its end. Output may be streamed through `io.write` as it is produced (what
+   * the result then holds is appended after it); `io.signal` aborts when the process is killed.
+   */
   run(
     container: ContainerRecord,
     argv: readonly string[],
+    io?: { write(stream: 'stdout' | 'stderr', text: string): void; signal: AbortSignal },
   ): Promise<{ stdout: string; stderr: string; exitCode: number }>
+  /**
+   * Why the runtime cannot even start `argv` (the OCI "executable file not found" error), with
+   * the exit code it leaves on the container; undefined when it can.
+   */
+  cannotStart?(
+    container: ContainerRecord,
+    argv: readonly string[],
+  ): { message: string; exitCode: number } | undefined
+  /** Resolves when every command it runs is waiting on the virtual clock (or none runs). */
+  idle?(): Promise<void>
 }
 
 export interface PullProgress {
@@ -82,6 +98,9 @@ export class DockerEngine {
   private readonly registry: ImageRegistry
   private readonly runner: CommandRunner | undefined
   private nextPid = 1000
+  /** Commands the runner is executing, and how to kill each container's. */
+  private readonly inFlight = new Set<Promise<void>>()
+  private readonly runAborts = new Map<string, AbortController>()
   private readonly changeListeners = new Set<() => void>()
 
   constructor(options: EngineOptions) {
@@ -98,6 +117,14 @@ export class DockerEngine {
   onChange(listener: () => void): () => void {
     this.changeListeners.add(listener)
     return () => this.changeListeners.delete(listener)
+  }
+
+  /**
+   * The daemon's clock, id source and change signal, for operations kept in files of their own
+   * (network-ops.ts, volume-ops.ts, image-ops.ts, system-ops.ts) so this class stays readable.
+   */
+  get services(): { clock: VirtualClock; random: SeededRandom; changed: () => void } {
+    return { clock: this.clock, random: this.random, changed: () => this.changed() }
   }
 
   private changed(): void {
@@ -151,7 +178,10 @@ export class DockerEngine {
 
   inspectImage(ref: string): Result<ImageInspect, DaemonError> {
     const image = this.findImage(ref)
-    return image ? ok(this.images.inspect(image)) : err(daemonErrors.noSuchImage(ref))
+    // ErrImageDoesNotExist names the reference with its default tag: `No such image: x:latest`.
+    return image
+      ? ok(this.images.inspect(image))
+      : err(daemonErrors.noSuchImage(withDefaultTag(ref)))
   }
 
   listImages(): ReturnType<ImageStore['summary']>[] {
@@ -187,6 +217,8 @@ export class DockerEngine {
     request: ContainerCreateRequest,
     name?: string,
   ): Result<{ Id: string; Warnings: string[] }, DaemonError> {
+    const refused = createRequestProblem(request)
+    if (refused) return err(refused)
     const image = this.findImage(request.Image)
     if (!image) return err(daemonErrors.noSuchImage(withDefaultTag(request.Image)))
     if (name !== undefined) {
@@ -356,6 +388,8 @@ export class DockerEngine {
     if (c.state.status === 'running' || c.state.status === 'restarting') return ok(c)
     const ports = this.bindPorts(c)
     if (!ports.ok) return ports
+    const refusal = this.startRefusal(c)
+    if (refusal) return err(refusal)
     c.boundPorts = ports.value
     this.attachNetworks(c)
     c.stoppedByUser = false
@@ -382,6 +416,14 @@ export class DockerEngine {
       const list = []
       for (const binding of bindings ?? []) {
         let hostPort = binding.HostPort
+        // `-p 8080-8090:80`: the first port of the range that is free.
+        const range = /^(\d+)-(\d+)$/.exec(hostPort)
+        if (range) {
+          const last = Number(range[2])
+          let port = Number(range[1])
+          while (port < last && inUse.has(String(port))) port++
+          hostPort = String(port)
+        }
         if (hostPort === '' || hostPort === '0') {
           while (inUse.has(String(ephemeral))) ephemeral++
           hostPort = String(ephemeral)
@@ -470,8 +512,12 @@ export class DockerEngine {
     }
     const plan = planProcess({
       profile: c.image.catalog?.profile,
-      imageCmd: c.image.inspect.Config.Cmd,
-      imageEntrypoint: c.image.inspect.Config.Entrypoint,
+      // The behaviour profile belongs to the catalog image: a built image that changed CMD or
+      // ENTRYPOINT runs its own command (the command runner), one that kept them behaves as its base.
+      imageCmd: c.image.catalog ? (c.image.catalog.config.Cmd ?? null) : c.image.inspect.Config.Cmd,
+      imageEntrypoint: c.image.catalog
+        ? (c.image.catalog.config.Entrypoint ?? null)
+        : c.image.inspect.Config.Entrypoint,
       cmd: c.config.Cmd,
       entrypoint: c.config.Entrypoint,
       env: c.config.Env,
@@ -507,12 +553,61 @@ export class DockerEngine {
       this.schedule(c, 0, () => this.processExited(c, 0))
       return
     }
-    void this.runner.run(c, argv).then((result) => {
-      if (c.state.pid !== pid || c.state.status !== 'running') return
-      for (const line of splitLines(result.stdout)) this.appendLog(c, 'stdout', line)
-      for (const line of splitLines(result.stderr)) this.appendLog(c, 'stderr', line)
+    const alive = (): boolean => c.state.pid === pid && c.state.status === 'running'
+    const abort = new AbortController()
+    this.runAborts.set(c.id, abort)
+    const write = (stream: LogEntry['stream'], text: string): void => {
+      if (alive()) for (const line of splitLines(text)) this.appendLog(c, stream, line)
+    }
+    const run = this.runner.run(c, argv, { write, signal: abort.signal }).then((result) => {
+      if (this.runAborts.get(c.id) === abort) this.runAborts.delete(c.id)
+      if (!alive()) return
+      write('stdout', result.stdout)
+      write('stderr', result.stderr)
       this.processExited(c, result.exitCode)
     })
+    this.inFlight.add(run)
+    void run.finally(() => this.inFlight.delete(run))
+  }
+
+  /** Resolves once every command the runner is executing has settled (or is waiting on the clock). */
+  async settle(): Promise<void> {
+    for (let round = 0; round < 100 && this.inFlight.size > 0; round++) {
+      const pending = [...this.inFlight]
+      const waiting = await Promise.race([
+        Promise.all(pending).then(() => false),
+        this.runnerIdle().then(() => true),
+      ])
+      if (waiting) return
+    }
+  }
+
+  /** The runner reports when all its commands wait on the clock; without one, never idle. */
+  private runnerIdle(): Promise<void> {
+    return this.runner?.idle?.() ?? new Promise<void>(() => undefined)
+  }
+
+  /**
+   * The main process ended by itself with `code`, when something outside the engine runs it (an
+   * interactive shell driven through the student's terminal): the restart policy then applies.
+   */
+  mainProcessExited(ref: string, code: number): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    if (found.value.state.status === 'running' || found.value.state.status === 'paused')
+      this.processExited(found.value, code)
+    return found
+  }
+
+  /** The OCI runtime's refusal to exec the command; the container stays Created with its code. */
+  private startRefusal(c: ContainerRecord): DaemonError | undefined {
+    const argv = [...(c.config.Entrypoint ?? []), ...(c.config.Cmd ?? [])]
+    const refused = this.runner?.cannotStart?.(c, argv)
+    if (!refused) return undefined
+    c.state = { ...c.state, exitCode: refused.exitCode, error: refused.message }
+    if (c.hostConfig.AutoRemove) this.destroy(c, false)
+    this.changed()
+    return new DaemonError(400, refused.message)
   }
 
   private scheduleHealthcheck(c: ContainerRecord): void {
@@ -608,6 +703,8 @@ export class DockerEngine {
 
   private stopProcess(c: ContainerRecord, code: number): void {
     this.cancelTimers(c)
+    this.runAborts.get(c.id)?.abort()
+    this.runAborts.delete(c.id)
     c.state = {
       ...c.state,
       status: 'exited',
@@ -766,10 +863,20 @@ export class DockerEngine {
     return found.ok ? ok(found.value.logs) : found
   }
 
+  /** A line the main process writes in answer to outside activity (an access log, reach.ts). */
+  writeLog(
+    ref: string,
+    stream: LogEntry['stream'],
+    text: string,
+  ): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (found.ok) this.appendLog(found.value, stream, text)
+    return found
+  }
+
   allContainers(): ContainerRecord[] {
-    return [...this.containers.values()].sort(
-      (a, b) => b.createdMs - a.createdMs || (a.id < b.id ? 1 : -1),
-    )
+    // Newest first; containers created in the same virtual millisecond keep creation order.
+    return [...this.containers.values()].reverse().sort((a, b) => b.createdMs - a.createdMs)
   }
 
   listContainers(options: { all?: boolean } = {}): ContainerSummary[] {
@@ -869,9 +976,29 @@ export class DockerEngine {
         SandboxID: isUp(c) ? c.id.slice(0, 64) : '',
         SandboxKey: isUp(c) ? `/var/run/docker/netns/${c.id.slice(0, 12)}` : '',
         Ports: isUp(c) ? c.boundPorts : {},
+        ...defaultNetworkSettings(c.networks.get('bridge')),
         Networks: Object.fromEntries(c.networks),
       },
     })
+  }
+}
+
+/** The deprecated top-level copy of the default bridge endpoint (daemon getDefaultNetworkSettings). */
+function defaultNetworkSettings(
+  bridge: EndpointSettings | undefined,
+): Omit<
+  ContainerInspect['NetworkSettings'],
+  'Bridge' | 'SandboxID' | 'SandboxKey' | 'Ports' | 'Networks'
+> {
+  return {
+    EndpointID: bridge?.EndpointID ?? '',
+    Gateway: bridge?.Gateway ?? '',
+    GlobalIPv6Address: bridge?.GlobalIPv6Address ?? '',
+    GlobalIPv6PrefixLen: bridge?.GlobalIPv6PrefixLen ?? 0,
+    IPAddress: bridge?.IPAddress ?? '',
+    IPPrefixLen: bridge?.IPPrefixLen ?? 0,
+    IPv6Gateway: bridge?.IPv6Gateway ?? '',
+    MacAddress: bridge?.MacAddress ?? '',
   }
 }
 

@@ -15,7 +15,7 @@ export class DaemonError extends QuaiError<'daemon', { status: number }> {
   }
 }
 
-const shortId = (id: string): string => id.slice(0, 12)
+const shortId = (id: string): string => id.replace(/^sha256:/, '').slice(0, 12)
 
 export const daemonErrors = {
   noSuchContainer: (ref: string) => new DaemonError(404, `No such container: ${ref}`),
@@ -55,18 +55,26 @@ export const daemonErrors = {
       500,
       `driver failed programming external connectivity on endpoint ${endpoint} (${endpointId}): Bind for ${hostIp}:${hostPort} failed: port is already allocated`,
     ),
-  imageInUse: (ref: string, containerId: string, force: boolean) =>
+  /** moby daemon/images/image_delete.go: untagging would leave an image in use dangling. */
+  imageReferenceInUse: (ref: string, containerId: string, imageId: string) =>
     new DaemonError(
       409,
-      force
-        ? `conflict: unable to delete ${ref} (cannot be forced) - image is being used by running container ${shortId(containerId)}`
-        : `conflict: unable to remove repository reference "${ref}" (must force) - container ${shortId(containerId)} is using its referenced image ${shortId(containerId)}`,
+      `conflict: unable to remove repository reference ${JSON.stringify(ref)} (must force) - container ${shortId(containerId)} is using its referenced image ${shortId(imageId)}`,
+    ),
+  /** imageDeleteConflict.Error(): hard conflicts (running container, child image) cannot be forced. */
+  imageDeleteConflict: (imageId: string, hard: boolean, reason: string) =>
+    new DaemonError(
+      409,
+      `conflict: unable to delete ${shortId(imageId)} (${hard ? 'cannot be forced' : 'must be forced'}) - ${reason}`,
     ),
   networkExists: (name: string) => new DaemonError(409, `network with name ${name} already exists`),
-  networkInUse: (name: string, id: string) =>
+  /** libnetwork ActiveEndpointsError as docker 28.1+ words it, wrapped by daemon deleteNetwork. */
+  networkInUse: (name: string, endpoints: ReadonlyArray<{ name: string; id: string }>) =>
     new DaemonError(
       403,
-      `error while removing network: network ${name} id ${id} has active endpoints`,
+      `error while removing network: network ${name} has active endpoints (${endpoints
+        .map((e) => `name:${JSON.stringify(e.name)} id:${JSON.stringify(shortId(e.id))}`)
+        .join(', ')})`,
     ),
   volumeInUse: (name: string, containerIds: string[]) =>
     new DaemonError(409, `remove ${name}: volume is in use - [${containerIds.join(', ')}]`),

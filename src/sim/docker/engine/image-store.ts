@@ -9,6 +9,8 @@ export interface LocalImage {
   readonly catalog: CatalogImage | undefined
   /** Files of the image's filesystem that differ from its base OS, by absolute path. */
   readonly files: ReadonlyMap<string, string>
+  /** Directories a build made (`WORKDIR /app`, `RUN mkdir /data`), so an empty one still shows. */
+  readonly directories?: ReadonlySet<string>
   readonly createdMs: number
   readonly layerIds: readonly string[]
 }
@@ -20,9 +22,12 @@ export interface LocalImage {
 export class ImageStore {
   private readonly byId = new Map<string, LocalImage>()
   private readonly tags = new Map<string, string>()
+  /** Digest references (`nginx@sha256:…`), kept apart from tags as the daemon's reference store does. */
+  private readonly digests = new Map<string, string>()
 
   add(image: LocalImage): void {
     this.byId.set(image.id, image)
+    for (const digest of image.inspect.RepoDigests) this.digests.set(digest, image.id)
   }
 
   tag(familiarTag: string, imageId: string): void {
@@ -61,9 +66,22 @@ export class ImageStore {
       .sort()
   }
 
+  /** `nginx@sha256:…` references to the image, sorted. */
+  digestsOf(imageId: string): string[] {
+    return [...this.digests]
+      .filter(([, id]) => id === imageId)
+      .map(([digest]) => digest)
+      .sort()
+  }
+
+  untagDigest(digestRef: string): void {
+    this.digests.delete(digestRef)
+  }
+
   remove(imageId: string): void {
     this.byId.delete(imageId)
     for (const [tag, id] of [...this.tags]) if (id === imageId) this.tags.delete(tag)
+    for (const [digest, id] of [...this.digests]) if (id === imageId) this.digests.delete(digest)
   }
 
   all(): LocalImage[] {
@@ -76,7 +94,7 @@ export class ImageStore {
       Id: image.id,
       ParentId: image.inspect.Parent,
       RepoTags: tags,
-      RepoDigests: image.inspect.RepoDigests,
+      RepoDigests: this.digestsOf(image.id),
       Created: Math.floor(image.createdMs / 1000),
       Size: image.inspect.Size,
       SharedSize: -1,
@@ -87,6 +105,10 @@ export class ImageStore {
   }
 
   inspect(image: LocalImage): ImageInspect {
-    return { ...image.inspect, RepoTags: this.tagsOf(image.id) }
+    return {
+      ...image.inspect,
+      RepoTags: this.tagsOf(image.id),
+      RepoDigests: this.digestsOf(image.id),
+    }
   }
 }

@@ -15,6 +15,8 @@ export interface PromptContext {
   readonly historyNumber: number
   /** Virtual time in ms, for `\t`, `\T`, `\@`, `\A` and `\d`. */
   readonly nowMs: number
+  /** Another machine's user and host (a container's shell); absent for the student's own. */
+  readonly identity?: { readonly user: string; readonly uid: number; readonly hostname: string }
 }
 
 /** The PS1 a fresh Quai session has: bash's default, which Debian's .bashrc replaces… */
@@ -42,19 +44,20 @@ function printable(text: string): string {
 function expandEscape(letter: string, ctx: PromptContext): string | undefined {
   const home = ctx.env.HOME ?? HOME
   const date = new Date(ctx.nowMs)
+  const hostname = ctx.identity?.hostname ?? HOSTNAME
   switch (letter) {
     case 'u':
-      return USER
+      return ctx.identity?.user ?? USER
     case 'h':
-      return HOSTNAME.split('.')[0] ?? HOSTNAME
+      return hostname.split('.')[0] ?? hostname
     case 'H':
-      return HOSTNAME
+      return hostname
     case 'w':
       return printable(tildeDirectory(ctx.cwd, home))
     case 'W':
       return ctx.cwd === home ? '~' : printable(ctx.cwd.split('/').pop() || '/')
     case '$':
-      return '$'
+      return ctx.identity?.uid === 0 ? '#' : '$'
     case 's':
       return 'bash'
     case 'v':
@@ -130,9 +133,13 @@ export function expandPrompt(template: string, ctx: PromptContext): Prompt {
   return { ansi: toTerminalNewlines(ansi), plain }
 }
 
-/** The primary prompt: Debian's colour prompt unless the student set their own PS1. */
+/**
+ * The primary prompt: Debian's colour prompt unless the student set their own PS1. Another
+ * machine's shell (a container's) shows its PS1 as it is.
+ */
 export function primaryPrompt(ctx: PromptContext): Prompt {
   const ps1 = ctx.env.PS1
+  if (ctx.identity !== undefined) return expandPrompt(ps1 ?? '\\s-\\v\\$ ', ctx)
   const template = ps1 === undefined || ps1 === PLAIN_DEFAULT_PS1 ? DEBIAN_COLOR_PS1 : ps1
   return expandPrompt(template, ctx)
 }

@@ -303,6 +303,7 @@ class InteractiveShell implements ShellTerminal {
       env: this.session.env,
       historyNumber: this.session.history.length + 1,
       nowMs: this.session.clock.now(),
+      ...(this.session.identity === undefined ? {} : { identity: this.session.identity }),
     }
   }
 

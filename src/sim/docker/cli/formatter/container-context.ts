@@ -73,8 +73,10 @@ export function containerContext(
         ).join(','),
       LocalVolumes: () => String(c.Mounts.filter((m) => m.Driver === 'local').length),
       Networks: () => Object.keys(c.NetworkSettings.Networks).sort().join(','),
+      // The image manifest's platform; the graphdriver store docker 28 defaults to sends none.
+      Platform: () => null,
     },
-    { json: () => containerJson(c, options) },
+    { json: () => containerJson(c, options), jsonEscapesHTML: true },
   )
 }
 
@@ -91,6 +93,7 @@ function containerJson(c: ContainerSummary, options: { trunc: boolean; nowMs: nu
     'Mounts',
     'Names',
     'Networks',
+    'Platform',
     'Ports',
     'RunningFor',
     'Size',

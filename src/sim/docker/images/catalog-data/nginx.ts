@@ -179,6 +179,29 @@ function noticeLines(version: string, compiler: string): LogLine[] {
   ]
 }
 
+/**
+ * What the master and its workers write when `docker stop` sends the image's STOPSIGNAL
+ * (SIGQUIT: a graceful shutdown, after which nginx exits 0).
+ */
+const SHUTDOWN: LogLine[] = [
+  errLine('{{now:nginx}} [notice] 1#1: signal 3 (SIGQUIT) received, shutting down'),
+  {
+    ...errLine('{{now:nginx}} [notice] {{pid:28}}#{{pid:28}}: gracefully shutting down'),
+    repeat: 'perCpu',
+  },
+  { ...errLine('{{now:nginx}} [notice] {{pid:28}}#{{pid:28}}: exiting'), repeat: 'perCpu' },
+  { ...errLine('{{now:nginx}} [notice] {{pid:28}}#{{pid:28}}: exit'), repeat: 'perCpu' },
+  {
+    ...errLine('{{now:nginx}} [notice] 1#1: signal 17 (SIGCHLD) received from {{pid:28}}'),
+    repeat: 'perCpu',
+  },
+  {
+    ...errLine('{{now:nginx}} [notice] 1#1: worker process {{pid:28}} exited with code 0'),
+    repeat: 'perCpu',
+  },
+  errLine('{{now:nginx}} [notice] 1#1: exit'),
+]
+
 function welcomeService(version: string): ServiceSpec {
   return {
     port: 80,
@@ -254,6 +277,7 @@ const mainlineDebian = image({
   profile: {
     startup: [...entrypointLines(true), ...noticeLines('1.27.4', DEBIAN_GCC)],
     restart: [...entrypointLines(false), ...noticeLines('1.27.4', DEBIAN_GCC)],
+    shutdown: { logs: SHUTDOWN, code: 0 },
     services: [welcomeService('1.27.4')],
     memoryMiB: { idle: 9.5 },
     cpuPercent: { idle: 0 },
@@ -301,6 +325,7 @@ const mainlineAlpineSlim = image({
     ...mainlineDebian.profile,
     startup: [...entrypointLines(true), ...noticeLines('1.27.4', ALPINE_321_GCC)],
     restart: [...entrypointLines(false), ...noticeLines('1.27.4', ALPINE_321_GCC)],
+    shutdown: { logs: SHUTDOWN, code: 0 },
     memoryMiB: { idle: 6.5 },
     shell: 'sh',
     packageManager: 'apk',
