@@ -1,3 +1,4 @@
+import { apiSubcommand } from './api-server'
 import type { SubcommandSummary } from './options'
 
 export interface SubcommandContext {
@@ -16,4 +17,4 @@ export interface Subcommand extends SubcommandSummary {
  * The dispatch table. `quai api --docker ADDR --kube ADDR` (serving the Docker Engine and
  * Kubernetes APIs of one session on loopback for the real clients) registers here.
  */
-export const subcommands: readonly Subcommand[] = []
+export const subcommands: readonly Subcommand[] = [apiSubcommand]
