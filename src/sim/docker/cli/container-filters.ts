@@ -50,6 +50,25 @@ export function filterContainers(
     const values = filters.get(key)
     return values === undefined || values.some(test)
   }
+  // before/since name a container: keep those created before (after) it, by creation order.
+  const order = engine.allContainers().map((c) => c.id)
+  const position = (ref: string): number | undefined => {
+    const found = engine.findContainer(ref)
+    return found === undefined ? undefined : order.indexOf(found.id)
+  }
+  for (const key of ['before', 'since'])
+    for (const ref of filters.get(key) ?? [])
+      if (position(ref) === undefined) return { ok: false, error: `No such container: ${ref}` }
+  // publish= matches host (published) ports, expose= container ports; both take ranges.
+  const inSpec = (spec: string, port: number | undefined, type: string): boolean => {
+    const [range = '', proto = 'tcp'] = spec.split('/')
+    const [low = '', high = low] = range.split('-')
+    return port !== undefined && proto === type && port >= Number(low) && port <= Number(high)
+  }
+  const publishes = (c: ContainerSummary, spec: string): boolean =>
+    c.Ports.some((p) => inSpec(spec, p.PublicPort, p.Type))
+  const exposes = (c: ContainerSummary, spec: string): boolean =>
+    c.Ports.some((p) => inSpec(spec, p.PrivatePort, p.Type))
   return {
     ok: true,
     value: list.filter(
@@ -68,6 +87,10 @@ export function filterContainers(
             (e, i) => Object.keys(c.NetworkSettings.Networks)[i] === n || e.NetworkID.startsWith(n),
           ),
         ) &&
+        (filters.get('before') ?? []).every((ref) => order.indexOf(c.Id) > (position(ref) ?? -1)) &&
+        (filters.get('since') ?? []).every((ref) => order.indexOf(c.Id) < (position(ref) ?? -1)) &&
+        any('publish', (p) => publishes(c, p)) &&
+        any('expose', (p) => exposes(c, p)) &&
         any('volume', (v) => c.Mounts.some((m) => m.Name === v || m.Destination === v)) &&
         any(
           'health',

@@ -174,6 +174,16 @@ function eventsCommand(path: string) {
           stderr: `${times.error.replace(/^invalid value for "\w+": /, '')}\n`,
           exitCode: 1,
         }
+      if (
+        times.sinceMs !== undefined &&
+        times.untilMs !== undefined &&
+        times.sinceMs > times.untilMs
+      )
+        return {
+          stdout: '',
+          stderr: `Error response from daemon: \`since\` time (${values.since}) cannot be after \`until\` time (${values.until})\n`,
+          exitCode: 1,
+        }
       const filters = parseFilters(values.filter)
       if (!filters.ok) return { stdout: '', stderr: `${filters.error}\n`, exitCode: 1 }
       for (const key of filters.value.keys())

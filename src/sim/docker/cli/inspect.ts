@@ -276,3 +276,23 @@ export const containerInspect = dockerCommand({
     return inspectAll(args, values.format, (ref) => containerJson(engine, ref, values.size))
   },
 })
+
+export const imageInspect = dockerCommand({
+  path: 'docker image inspect',
+  use: '[OPTIONS] IMAGE [IMAGE...]',
+  short: 'Display detailed information on one or more images',
+  args: { kind: 'min', count: 1 },
+  flags: () =>
+    new FlagSet([
+      { name: 'format', shorthand: 'f', type: 'string', usage: INSPECT_FORMAT_USAGE },
+      {
+        name: 'platform',
+        type: 'string',
+        usage:
+          "Inspect a specific platform of the multi-platform image.\nIf the image or the server is not multi-platform capable, the command will error out if the platform does not match.\n'os[/arch[/variant]]': Explicit platform (eg. linux/amd64)",
+      },
+    ] as const),
+  run({ values, args }, { engine }) {
+    return inspectAll(args, values.format, (ref) => lookup(engine, 'image', ref, false))
+  },
+})

@@ -138,9 +138,14 @@ export const containerLogs = dockerCommand({
     }
     let stdout = ''
     let stderr = ''
+    // A container with a TTY wrote through a pseudo-terminal, which ends lines with \r\n; its
+    // log keeps those bytes, and all of it is one stream.
+    const ending = (line: string): string =>
+      record.config.Tty ? line.replace(/\n$/, '\r\n') : line
     for (const entry of entries) {
-      if (entry.stream === 'stdout') stdout += logLine(entry, values.timestamps)
-      else stderr += logLine(entry, values.timestamps)
+      const line = ending(logLine(entry, values.timestamps))
+      if (entry.stream === 'stdout' || record.config.Tty) stdout += line
+      else stderr += line
     }
     return { stdout, stderr, exitCode: 0 }
   },

@@ -239,6 +239,8 @@ export const networkRm = dockerCommand({
       else if (!(values.force && removed.error.status === 404))
         stderr += `Error response from daemon: ${removed.error.message}\n`
     }
+    // docker 28's network rm ends its errors with the status it exits with (a StatusError).
+    if (stderr !== '') stderr += 'exit status 1\n'
     return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 }
   },
 })

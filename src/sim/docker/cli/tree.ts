@@ -6,7 +6,7 @@ import { containerCp } from './cp'
 import { containerDiffCommand } from './diff'
 import { systemEvents } from './events'
 import { containerExec } from './exec'
-import { containerInspect, inspect } from './inspect'
+import { containerInspect, imageInspect, inspect } from './inspect'
 import { containerLogs } from './logs'
 import { containerStatsCommand } from './stats'
 import { containerTopCommand } from './top'
@@ -96,6 +96,7 @@ export const GROUPS: CommandGroup[] = [
       ['history', imageHistoryCommand],
       ['prune', imagePrune],
       ['build', imageBuild],
+      ['inspect', imageInspect],
     ]),
   },
   {

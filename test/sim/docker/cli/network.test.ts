@@ -249,7 +249,8 @@ describe('docker network rm and prune', () => {
       stderr:
         'Error response from daemon: bridge is a pre-defined network and cannot be removed\n' +
         'Error response from daemon: network nosuch not found\n' +
-        `Error response from daemon: error while removing network: network busy has active endpoints (name:"web" id:"${endpoint}")\n`,
+        `Error response from daemon: error while removing network: network busy has active endpoints (name:"web" id:"${endpoint}")\n` +
+        'exit status 1\n',
       exitCode: 1,
     })
     expect(await run(session, 'docker network rm -f nosuch')).toEqual({
