@@ -97,6 +97,28 @@ describe('SessionAutosave', () => {
     }
   })
 
+  it('still saves during steady typing, at most a second after the first keystroke', async () => {
+    vi.useFakeTimers()
+    try {
+      const session = await Session.create({ seed: 1 })
+      const store = fakeStore()
+      const autosave = new SessionAutosave(
+        store,
+        () => session.snapshot(),
+        async () => {},
+        vi.fn(),
+      )
+      // A key every 100 ms never leaves the 300 ms quiet time a pure debounce waits for.
+      for (let i = 0; i < 15; i++) {
+        autosave.request()
+        await vi.advanceTimersByTimeAsync(100)
+      }
+      await vi.waitFor(() => expect(store.saved.length).toBeGreaterThanOrEqual(1))
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+
   it('logs a failed save instead of throwing', async () => {
     const log = vi.fn()
     const store: SessionStore = {

@@ -36,16 +36,18 @@ function virtualDateClass(clock: VirtualClock): DateConstructor {
  * and the globals follow whichever scope is then innermost (the real ones when none is left).
  */
 const scopes: Array<{ date: DateConstructor; random: () => number }> = []
-const realRandom = Math.random
+/** What the globals were before the first scope: put back when the last one ends. */
+let outside = { date: globalThis.Date, random: Math.random }
 
 function applyInnermost(): void {
-  const top = scopes[scopes.length - 1]
-  globalThis.Date = top ? top.date : RealDate
-  Math.random = top ? top.random : realRandom
+  const top = scopes[scopes.length - 1] ?? outside
+  globalThis.Date = top.date
+  Math.random = top.random
 }
 
 function install(clock: VirtualClock, random: SeededRandom): () => void {
   const scope = { date: virtualDateClass(clock), random: () => random.next() }
+  if (scopes.length === 0) outside = { date: globalThis.Date, random: Math.random }
   scopes.push(scope)
   applyInnermost()
   return () => {

@@ -75,6 +75,7 @@ export class SessionAutosave {
   private timer: ReturnType<typeof setTimeout> | undefined
   private saving: Promise<void> | undefined
   private again = false
+  private burstStart = 0
 
   constructor(
     private readonly store: SessionStore,
@@ -82,11 +83,19 @@ export class SessionAutosave {
     private readonly whenIdle: () => Promise<void>,
     private readonly log: (message: string, error?: unknown) => void,
     private readonly delayMs = 300,
+    private readonly maxDelayMs = 1000,
   ) {}
 
-  /** Something changed (or may have): save soon. */
+  /**
+   * Something changed (or may have): save soon. Requests in a burst push the save back, but
+   * never more than `maxDelayMs` after the first one, so steady typing still gets saved.
+   */
   request(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer)
+    const now = Date.now()
+    if (this.timer !== undefined) {
+      if (now - this.burstStart >= this.maxDelayMs) return
+      clearTimeout(this.timer)
+    } else this.burstStart = now
     this.timer = setTimeout(() => {
       this.timer = undefined
       this.run()
