@@ -8,6 +8,7 @@ import {
   resolvePath,
 } from './editor-files'
 import { KeyQueue } from './input-queue'
+import { runOnTty } from './tty-session'
 import { isCtrl, isNamed, type Key } from './keys'
 import { Screen, type Style, Styles } from './screen-buffer'
 import { comparePositions, type Position, TextBuffer } from './text-buffer'
@@ -113,27 +114,22 @@ class Vi {
     return this.history.modified
   }
 
-  async run(path: string | undefined, displayName: string): Promise<number> {
-    if (this.tty.signal.aborted) return 130
-    const onAbort = (): void => this.keys.close()
-    const stopInput = this.tty.onInput((data) => this.keys.push(data))
-    const stopResize = this.tty.onResize((cols, rows) => this.resize(cols, rows))
-    this.tty.signal.addEventListener('abort', onAbort, { once: true })
-    this.screen.enter()
-    try {
-      await this.open(path, displayName)
-      for (;;) {
-        const key = await this.readKey()
-        if (key === null) return 130
-        const exit = this.insertMode ? this.insertKey(key) : await this.normalKey(key)
-        if (exit !== null) return exit
-      }
-    } finally {
-      stopInput()
-      stopResize()
-      this.tty.signal.removeEventListener('abort', onAbort)
-      this.screen.leave()
-    }
+  run(path: string | undefined, displayName: string): Promise<number> {
+    return runOnTty(
+      this.tty,
+      this.screen,
+      this.keys,
+      (cols, rows) => this.resize(cols, rows),
+      async () => {
+        await this.open(path, displayName)
+        for (;;) {
+          const key = await this.readKey()
+          if (key === null) return 130
+          const exit = this.insertMode ? this.insertKey(key) : await this.normalKey(key)
+          if (exit !== null) return exit
+        }
+      },
+    )
   }
 
   private resize(cols: number, rows: number): void {
