@@ -5,10 +5,9 @@
 //   2. keystroke-to-echo p95 in Chromium through the web host (when out/web is built).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
-import { createServer } from 'node:http'
-import { dirname, extname, join, normalize, sep } from 'node:path'
+import { dirname, join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { serveStatic } from './start/static-server.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const LINES = 10_000
@@ -47,47 +46,6 @@ async function measureShell() {
 // Terminal as `window.__quaiTerm`, and Debian's Chromium at /usr/bin/chromium. Returns
 // { p95, samples } or { skipped: reason }.
 // ---------------------------------------------------------------------------------------------
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-}
-
-/** Serves `dir` on a loopback port; resolves with the server and its base URL. */
-function serveStatic(dir) {
-  const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname)
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path))
-    if (file !== dir && !file.startsWith(dir + sep)) {
-      response.writeHead(403).end()
-      return
-    }
-    try {
-      const body = await readFile(file)
-      response.writeHead(200, {
-        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-        'cache-control': 'no-store',
-      })
-      response.end(body)
-    } catch {
-      response.writeHead(404).end()
-    }
-  })
-  return new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address()
-      resolve({ server, url: `http://127.0.0.1:${port}/` })
-    })
-  })
-}
 
 /** In the page: the absolute buffer row of the cursor. */
 function cursorRow() {
