@@ -4,14 +4,17 @@ import { ContainerCommandRunner } from './docker/cli/container-runner'
 import { DockerEngine } from './docker/engine/engine'
 import { catalogRegistry } from './docker/engine/registry'
 import type { VirtualFs } from './fs/virtual-fs'
+import { KubeWorld } from './kube/kube-world'
 
 /**
- * The simulated machine behind the shell: its Docker daemon (later its Kubernetes cluster).
+ * The simulated machine behind the shell: its Docker daemon and its Kubernetes clusters.
  * Each subsystem draws from its own seeded stream, so adding a `$RANDOM` to a lesson does not
  * change the container ids that follow.
  */
 export class World {
   readonly docker: DockerEngine
+  /** Kubernetes clusters (minikube profiles) and where kubectl reaches them. */
+  readonly kube: KubeWorld
 
   /** `hostFs` is the machine's own filesystem: containers' bind mounts show its files. */
   constructor(
@@ -28,5 +31,6 @@ export class World {
       runner,
     })
     runner.attach(this.docker)
+    this.kube = new KubeWorld(clock, (seed ^ 0x6b756265) >>> 0)
   }
 }

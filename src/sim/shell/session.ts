@@ -16,6 +16,9 @@ import { editorCommands } from './commands/editors'
 import { World } from '../world'
 import { dockerShellCommand } from '../docker/cli/docker'
 import { networkToolCommands } from './commands/network'
+import { kubectlShellCommand } from '../kube/kubectl/kubectl'
+import { minikubeShellCommand } from '../kube/minikube/minikube-cli'
+import { dockerComposeV1Command } from '../compose/cli/docker-compose'
 import { functionDefinitionsIn, planLine, type FunctionDefinition } from './statements'
 import { HOME, HOSTNAME, USER, initialEnv, seedFiles } from './user-environment'
 import type { Tty } from './pty'
@@ -142,7 +145,13 @@ export class Session {
     const cwd = machine?.cwd ?? HOME
     const toolCommands = machine
       ? []
-      : [dockerShellCommand(this.world), ...networkToolCommands(this.world)]
+      : [
+          dockerShellCommand(this.world),
+          dockerComposeV1Command(this.world),
+          kubectlShellCommand(this.world),
+          minikubeShellCommand(this.world),
+          ...networkToolCommands(this.world),
+        ]
     for (const command of [
       ...builtinCommands,
       ...editorCommands,

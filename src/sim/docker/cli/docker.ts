@@ -6,6 +6,7 @@ import { argumentError, commandHelp } from './help'
 import { completeDocker } from './completion'
 import { groupHelp, isRealSubcommand, notSimulated, REAL_TOP_LEVEL, rootHelp } from './root-help'
 import { GROUPS, TOP_LEVEL } from './tree'
+import { runCompose } from '../../compose/cli/docker-compose'
 
 export const DOCKER_CLIENT_VERSION = '28.2.2'
 export const DOCKER_CLIENT_BUILD = 'e6534b4'
@@ -64,6 +65,8 @@ export function dockerShellCommand(world: World): ShellCommand {
       }
       const name = argv.shift()
       if (name === undefined) return { stdout: rootHelp(), stderr: '', exitCode: 0 }
+      // Compose is a CLI plugin: it parses its own flags.
+      if (name === 'compose') return runCompose(argv, world, ctx)
       const top = TOP_LEVEL.get(name)
       if (top) return runCommand(top, `docker ${name}`, argv, world, ctx)
       const group = GROUPS.find((g) => g.name === name)
