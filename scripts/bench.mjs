@@ -14,6 +14,7 @@ const LINES = 10_000
 const RUN_P99_TARGET_MS = 2
 const KEYSTROKE_P95_TARGET_MS = 16
 const KEYSTROKES = 200
+const DOCKER_P99_TARGET_MS = 2
 const CHROMIUM = '/usr/bin/chromium'
 const WEB_ROOT = join(root, 'out', 'web')
 
@@ -38,6 +39,14 @@ async function measureShell() {
   if (build.status !== 0) throw new Error('npm run build:cli failed')
   const { benchmarkShell } = await import(pathToFileURL(join(root, 'out', 'cli', 'bench.mjs')).href)
   return benchmarkShell(LINES)
+}
+
+/** Issue #3's Docker figures (src/cli/bench-docker.ts); needs the bundle measureShell builds. */
+async function measureDocker() {
+  const { benchmarkDocker } = await import(
+    pathToFileURL(join(root, 'out', 'cli', 'bench-docker.mjs')).href
+  )
+  return benchmarkDocker()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -192,6 +201,37 @@ async function main() {
   printTable(
     ['line', 'p50', 'p99', 'max'],
     shell.byLine.map(({ line, stats }) => [line, ms(stats.p50), ms(stats.p99), ms(stats.max)]),
+  )
+
+  const docker = await measureDocker()
+  const pj = docker.psVersusJson
+  console.log(`\nDocker (${pj.containers} containers for ps; a 50-container world for the rest)\n`)
+  printTable(
+    ['measure', 'measured', 'target', 'met'],
+    [
+      ['docker ps -a, median ms (command)', ms(pj.psMedianMs), '', ''],
+      ['docker ps -a, median ms (session.run)', ms(pj.psThroughShellMedianMs), '', ''],
+      ['JSON.stringify(list), median ms', ms(pj.jsonMedianMs), '', ''],
+      ['ps -a / JSON.stringify', pj.ratio.toFixed(2), '≤ 3', pj.ratio <= 3 ? 'yes' : 'NO'],
+      [
+        'typical docker line p99 (session.run)',
+        ms(docker.typicalOverall.p99),
+        `< ${DOCKER_P99_TARGET_MS}`,
+        verdict(docker.typicalOverall.p99, DOCKER_P99_TARGET_MS),
+      ],
+      ['typical docker line p50 (session.run)', ms(docker.typicalOverall.p50), '', ''],
+      [
+        'typical docker command p99 (no bash)',
+        ms(docker.typicalCommandOnly.p99),
+        `< ${DOCKER_P99_TARGET_MS}`,
+        verdict(docker.typicalCommandOnly.p99, DOCKER_P99_TARGET_MS),
+      ],
+    ],
+  )
+  console.log('\ndocker lines by p99 (session.run, slowest first)\n')
+  printTable(
+    ['line', 'p50', 'p99', 'max'],
+    docker.typical.map(({ line, stats }) => [line, ms(stats.p50), ms(stats.p99), ms(stats.max)]),
   )
 }
 

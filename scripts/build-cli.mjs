@@ -12,7 +12,11 @@ const outdir = join(root, 'out', 'cli')
 await rm(outdir, { recursive: true, force: true })
 const result = await build({
   absWorkingDir: root,
-  entryPoints: { quai: 'src/cli/quai.ts', bench: 'src/cli/bench.ts' },
+  entryPoints: {
+    quai: 'src/cli/quai.ts',
+    bench: 'src/cli/bench.ts',
+    'bench-docker': 'src/cli/bench-docker.ts',
+  },
   outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,

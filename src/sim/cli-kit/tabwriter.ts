@@ -44,13 +44,18 @@ interface Cell {
 
 /** Go's utf8.RuneCount. */
 export function runeCount(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length
   let n = 0
   for (const _ of text) n++
   return n
 }
 
+/** Most cells: every character one column wide, no need to walk code points. */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/
+
 /** go-runewidth's StringWidth, approximately: wide East Asian forms 2, combining marks 0. */
 export function eastAsianWidth(text: string): number {
+  if (PRINTABLE_ASCII.test(text)) return text.length
   let n = 0
   for (const ch of text) {
     const cp = ch.codePointAt(0) ?? 0
@@ -169,20 +174,24 @@ export class Tabwriter {
 
   /** Adds text; returns the output that this write made final. */
   write(text: string): string {
-    for (const ch of text) {
-      if (ch === '\t' || ch === '\v' || ch === '\n' || ch === '\f') {
-        const ncells = this.terminateCell(ch === '\t')
-        if (ch === '\n' || ch === '\f') {
-          this.lines.push([])
-          if (ch === '\f' || ncells === 1) {
-            this.flushInternal()
-            if (ch === '\f' && this.opts.debug) this.out += '---\n'
-          }
+    // Cells are sliced between control characters (all ASCII, so slicing by UTF-16 index never
+    // splits a character): a big table is a few thousand slices, not a concatenation per char.
+    let start = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      if (code !== 9 && code !== 10 && code !== 11 && code !== 12) continue
+      this.cell += text.slice(start, i)
+      start = i + 1
+      const ncells = this.terminateCell(code === 9)
+      if (code === 10 || code === 12) {
+        this.lines.push([])
+        if (code === 12 || ncells === 1) {
+          this.flushInternal()
+          if (code === 12 && this.opts.debug) this.out += '---\n'
         }
-      } else {
-        this.cell += ch
       }
     }
+    this.cell += text.slice(start)
     return this.take()
   }
 

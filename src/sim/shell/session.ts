@@ -418,6 +418,29 @@ export class Session {
     })
   }
 
+  /**
+   * A context for calling a command directly, without bash (benchmarks, hosts' panels actions):
+   * the session's working directory and exported environment.
+   */
+  commandContext(signal: AbortSignal = new AbortController().signal): CommandContext {
+    const cwd = this.carried.cwd
+    return {
+      cwd,
+      env: new Map(Object.entries(this.carried.env)),
+      stdin: '',
+      fs: this.fs,
+      clock: this.clock,
+      random: this.random,
+      tty: undefined,
+      signal,
+      history: this.historyLines,
+      commands: this.commands,
+      resolve: (path) =>
+        this.fs.resolvePath(cwd, path.startsWith('~') ? this.home + path.slice(1) : path),
+      sleep: (ms) => this.sleep(ms),
+    }
+  }
+
   async snapshot(): Promise<SessionSnapshot> {
     return {
       version: 1,

@@ -1,5 +1,5 @@
 import { humanDuration, humanSizeWithPrecision } from '../../../cli-kit/go-units'
-import { GoFunc, GoStruct, goTyped } from '../../../cli-kit/go-value'
+import { GoFunc, GoStruct } from '../../../cli-kit/go-value'
 import type { ContainerSummary } from '../../engine/api-types'
 import { displayablePorts } from './ports'
 import { ellipsis, goQuote, shortId } from './text'
@@ -37,7 +37,6 @@ export function containerContext(
   c: ContainerSummary,
   options: { trunc: boolean; nowMs: number },
 ): GoStruct {
-  const labels = goTyped('map[string]string', { ...c.Labels })
   const labelList = (): string =>
     Object.keys(c.Labels)
       .sort()
@@ -66,7 +65,7 @@ export function containerContext(
           ? '0B'
           : `${humanSizeWithPrecision(c.SizeRw, 3)} (virtual ${humanSizeWithPrecision(c.SizeRootFs ?? 0, 3)})`,
       Labels: labelList,
-      Label: new GoFunc(['string'], (key) => labels[key as string] ?? ''),
+      Label: new GoFunc(['string'], (key) => c.Labels[key as string] ?? ''),
       Mounts: () =>
         c.Mounts.map((m) =>
           m.Name !== undefined && options.trunc ? ellipsis(m.Name, 15) : (m.Name ?? m.Source),
