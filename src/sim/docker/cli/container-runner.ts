@@ -264,7 +264,10 @@ export class ContainerCommandRunner implements CommandRunner {
       (programsOf(record).has(base) || (!noSystem && interpreterCommands().has(base)))
     if (program.includes('/')) {
       const inBin = PATH_DIRS.includes(program.slice(0, program.lastIndexOf('/')))
-      if (hasFile(record, program) || (known && inBin)) return undefined
+      // The image's own ENTRYPOINT/CMD binary exists in it, wherever it lives (`/portainer`).
+      const config = record.image.inspect.Config
+      const own = program === config.Entrypoint?.[0] || program === config.Cmd?.[0]
+      if (own || hasFile(record, program) || (known && inBin)) return undefined
       return {
         message: `${OCI_PREFIX}"${program}": stat ${program}: no such file or directory: unknown`,
         exitCode: 127,

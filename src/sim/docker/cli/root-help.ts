@@ -25,6 +25,8 @@ const COMMON: readonly Entry[] = [
 const MANAGEMENT: readonly Entry[] = [
   ['builder', 'Manage builds'],
   ['checkpoint', 'Manage checkpoints'],
+  // The compose CLI plugin: docker marks plugin commands with `*`.
+  ['compose*', 'Docker Compose'],
   ['container', 'Manage containers'],
   ['context', 'Manage contexts'],
   ['image', 'Manage images'],

@@ -6,8 +6,41 @@
 import { err } from '../../core/errors'
 import { FlagSet } from '../../cli-kit/flags'
 import { daemonErrors } from '../engine/errors'
+import type { DockerEngine } from '../engine/engine'
+import type { CommandContext } from '../../shell/command'
 import { dockerCommand } from './command'
 import { eachContainer, signalProblem } from './container-each'
+
+/** The daemon's default stop timeout (container.DefaultStopTimeout). */
+const DEFAULT_STOP_TIMEOUT_S = 10
+
+/**
+ * Sends the stop signal to the containers whose main process ignores it, then waits out the
+ * timeout on the clock, as the daemon does before its SIGKILL (once for all of them: docker/cli
+ * stops containers in parallel). The stop itself then reports exit status 137.
+ */
+async function waitForStopTimeouts(
+  engine: DockerEngine,
+  shell: CommandContext,
+  refs: readonly string[],
+  signal: string,
+  timeoutFlag: number | undefined,
+): Promise<Set<string>> {
+  const waiting = new Set<string>()
+  let longest = 0
+  for (const ref of refs) {
+    if (signalProblem(signal) !== undefined) continue
+    if (!engine.stopWaitsForTimeout(ref, signal === '' ? undefined : signal)) continue
+    const c = engine.findContainer(ref)
+    const seconds = timeoutFlag ?? c?.config.StopTimeout ?? DEFAULT_STOP_TIMEOUT_S
+    if (seconds < 0) continue
+    engine.announceStopSignal(ref, signal === '' ? undefined : signal)
+    waiting.add(ref)
+    longest = Math.max(longest, seconds)
+  }
+  if (waiting.size > 0 && longest > 0) await shell.sleep(longest * 1000)
+  return waiting
+}
 
 const signalFlag = {
   name: 'signal',
@@ -45,12 +78,25 @@ export const containerStop = dockerCommand({
   aliases: ['docker container stop', 'docker stop'],
   args: { kind: 'min', count: 1 },
   flags: () => new FlagSet(timeoutFlags),
-  run({ values, args }, { engine }) {
+  async run({ values, args, changed }, { engine, shell }) {
+    const timeout = changed.includes('timeout')
+      ? values.timeout
+      : changed.includes('time')
+        ? values.time
+        : undefined
+    const killed = await waitForStopTimeouts(engine, shell, args, values.signal, timeout)
     return eachContainer(
       args,
       (ref) =>
         badSignal(values.signal) ??
-        engine.stopContainer(ref, values.signal === '' ? {} : { signal: values.signal }),
+        engine.stopContainer(
+          ref,
+          killed.has(ref)
+            ? { signal: 'SIGKILL' }
+            : values.signal === ''
+              ? {}
+              : { signal: values.signal },
+        ),
     )
   },
 })
@@ -62,7 +108,13 @@ export const containerRestart = dockerCommand({
   aliases: ['docker container restart', 'docker restart'],
   args: { kind: 'min', count: 1 },
   flags: () => new FlagSet(timeoutFlags),
-  run({ values, args }, { engine }) {
+  async run({ values, args, changed }, { engine, shell }) {
+    const timeout = changed.includes('timeout')
+      ? values.timeout
+      : changed.includes('time')
+        ? values.time
+        : undefined
+    await waitForStopTimeouts(engine, shell, args, values.signal, timeout)
     return eachContainer(args, (ref) => badSignal(values.signal) ?? engine.restartContainer(ref))
   },
 })

@@ -57,6 +57,11 @@ export interface ContainerRecord {
   timers: Timer[]
   /** Files written in the container (its writable layer), by absolute path. */
   files: Map<string, string>
+  /**
+   * What the main process is, from its plan at start: an image's own service handles SIGTERM; a
+   * command or an interactive shell running as PID 1 gets no default handler and ignores it.
+   */
+  processKind?: 'service' | 'exits' | 'waits-for-input' | 'command'
 }
 
 export function freshRunState(): RunState {

@@ -403,8 +403,9 @@ export class DockerEngine {
     const inUse = new Set<string>()
     for (const other of this.containers.values()) {
       if (other.id === c.id || !isUp(other)) continue
-      for (const bindings of Object.values(other.boundPorts))
-        for (const b of bindings ?? []) inUse.add(b.HostPort)
+      // A host port is taken per protocol: 5000/tcp and 5000/udp can both be published.
+      for (const [key, bindings] of Object.entries(other.boundPorts))
+        for (const b of bindings ?? []) inUse.add(`${b.HostPort}/${key.split('/')[1] ?? 'tcp'}`)
     }
     const bound: PortMap = {}
     const requested: PortMap = { ...c.hostConfig.PortBindings }
@@ -413,6 +414,8 @@ export class DockerEngine {
         if (!(port in requested)) requested[port] = [{ HostIp: '', HostPort: '' }]
     let ephemeral = 32768
     for (const [port, bindings] of Object.entries(requested)) {
+      const proto = port.split('/')[1] ?? 'tcp'
+      const taken = (hostPort: string): boolean => inUse.has(`${hostPort}/${proto}`)
       const list = []
       for (const binding of bindings ?? []) {
         let hostPort = binding.HostPort
@@ -421,13 +424,13 @@ export class DockerEngine {
         if (range) {
           const last = Number(range[2])
           let port = Number(range[1])
-          while (port < last && inUse.has(String(port))) port++
+          while (port < last && taken(String(port))) port++
           hostPort = String(port)
         }
         if (hostPort === '' || hostPort === '0') {
-          while (inUse.has(String(ephemeral))) ephemeral++
+          while (taken(String(ephemeral))) ephemeral++
           hostPort = String(ephemeral)
-        } else if (inUse.has(hostPort)) {
+        } else if (taken(hostPort)) {
           const endpoint = this.random.hex(64)
           return err(
             daemonErrors.portAllocated(
@@ -438,7 +441,7 @@ export class DockerEngine {
             ),
           )
         }
-        inUse.add(hostPort)
+        inUse.add(`${hostPort}/${proto}`)
         if (binding.HostIp === '') {
           list.push({ HostIp: '0.0.0.0', HostPort: hostPort }, { HostIp: '::', HostPort: hostPort })
         } else list.push({ HostIp: binding.HostIp, HostPort: hostPort })
@@ -524,6 +527,7 @@ export class DockerEngine {
       interactive: c.config.OpenStdin || c.config.Tty,
       firstStart,
     })
+    c.processKind = plan.kind
     const context = this.logContext(c)
     if (plan.kind === 'service' || plan.kind === 'exits') {
       let at = 0
@@ -733,16 +737,20 @@ export class DockerEngine {
     }
     if (c.state.status !== 'running' && c.state.status !== 'paused') return ok(c)
     const signal = options.signal ?? c.config.StopSignal ?? 'SIGTERM'
-    const shutdown = c.image.catalog?.profile.shutdown
+    const ignored = this.ignoresSignal(c, signal)
+    const shutdown = ignored ? undefined : c.image.catalog?.profile.shutdown
     if (shutdown)
       for (const line of renderLogLines(shutdown.logs, this.logContext(c)))
         this.appendLog(c, line.stream, line.text)
-    const code = shutdown?.code ?? 128 + signalNumber(signal)
+    // A process that ignores the signal is killed when the stop timeout runs out.
+    const code = ignored ? 137 : (shutdown?.code ?? 128 + signalNumber(signal))
     this.events.emit('container', 'kill', c.id, {
       image: c.imageRef,
       name: c.name,
       signal: String(signalNumber(signal)),
     })
+    if (ignored)
+      this.events.emit('container', 'kill', c.id, { image: c.imageRef, name: c.name, signal: '9' })
     this.stopProcess(c, code)
     this.events.emit('container', 'die', c.id, {
       exitCode: String(code),
@@ -753,6 +761,34 @@ export class DockerEngine {
     if (c.hostConfig.AutoRemove) this.destroy(c, false)
     this.changed()
     return ok(c)
+  }
+
+  /**
+   * Whether `docker stop` will have to wait out its timeout: the main process ignores the stop
+   * signal (see ContainerRecord.processKind). The CLI then waits on the clock before the kill.
+   */
+  stopWaitsForTimeout(ref: string, signal?: string): boolean {
+    const c = this.findContainer(ref)
+    if (c === undefined || (c.state.status !== 'running' && c.state.status !== 'paused'))
+      return false
+    return this.ignoresSignal(c, signal ?? c.config.StopSignal ?? 'SIGTERM')
+  }
+
+  /** Records that the stop signal was sent (the `kill` event) before a stop that waits. */
+  announceStopSignal(ref: string, signal?: string): void {
+    const c = this.findContainer(ref)
+    if (c === undefined) return
+    const sent = signal ?? c.config.StopSignal ?? 'SIGTERM'
+    this.events.emit('container', 'kill', c.id, {
+      image: c.imageRef,
+      name: c.name,
+      signal: String(signalNumber(sent)),
+    })
+  }
+
+  private ignoresSignal(c: ContainerRecord, signal: string): boolean {
+    if (signalNumber(signal) === 9) return false
+    return c.processKind === 'command' || c.processKind === 'waits-for-input'
   }
 
   killContainer(ref: string, signal = 'SIGKILL'): Result<ContainerRecord, DaemonError> {
