@@ -543,6 +543,19 @@ export class DockerEngine {
       this.runCommand(c, plan.argv)
     }
     if (c.state.health) this.scheduleHealthcheck(c)
+    const needs = (c.image.catalog?.profile.memoryMiB.idle ?? 0) * 1024 * 1024
+    const limit = c.hostConfig.Memory ?? 0
+    // The kernel's OOM killer ends a service whose working set does not fit its cgroup limit,
+    // once it has allocated it (shortly after start).
+    if ((plan.kind === 'service' || plan.kind === 'exits') && limit > 0 && needs > limit)
+      this.schedule(c, OOM_AFTER_MS, () => this.outOfMemory(c))
+  }
+
+  private outOfMemory(c: ContainerRecord): void {
+    this.events.emit('container', 'oom', c.id, { image: c.imageRef, name: c.name })
+    this.processExited(c, 137)
+    c.state = { ...c.state, oomKilled: true }
+    this.changed()
   }
 
   private runCommand(c: ContainerRecord, argv: readonly string[]): void {
@@ -1190,6 +1203,9 @@ const SIGNALS: Record<string, number> = {
   SIGTERM: 15,
   SIGWINCH: 28,
 }
+
+/** How long after start a service that cannot fit its memory limit is OOM-killed. */
+const OOM_AFTER_MS = 300
 
 export function signalNumber(signal: string): number {
   if (/^\d+$/.test(signal)) return Number(signal)
