@@ -179,6 +179,13 @@ export interface ComposeProject {
   configs: Record<string, SecretConfig>
   /** The interpolation environment after .env / --env-file (shown nowhere, used by `run`). */
   environment: Record<string, string>
-  /** Non-fatal loader messages, printed to stderr as Compose does (the `version` obsolete warning). */
+  /**
+   * Non-fatal loader messages, each a whole stderr line as Compose prints it without its newline
+   * (`WARN[0000] The "TAG" variable is not set. Defaulting to a blank string.`).
+   */
   warnings: string[]
+  /** The profiles enabled for this load (`--profile`, else COMPOSE_PROFILES). */
+  profiles?: string[]
+  /** Top-level fields Quai does not model (`x-*` extensions, `models`), printed back by `config`. */
+  extra?: Record<string, unknown>
 }

@@ -1,19 +1,202 @@
+/**
+ * `docker compose …` (the CLI plugin; docker.ts hands the words after `compose` here) and the
+ * standalone `docker-compose …` (compose v2 installed as a binary of its own: same behaviour).
+ * Global flags, then the subcommand, its flags and its run; errors in compose's words with its
+ * exit statuses (16 for command-line syntax, 14/15 for project files).
+ */
+import { FlagError } from '../../cli-kit/flags'
+import { err, ok } from '../../core/errors'
 import type { CommandContext, CommandOutput, ShellCommand } from '../../shell/command'
 import type { World } from '../../world'
+import { ProgressWriter, type ProgressMode } from '../progress/writer'
+import { EXIT, type ComposeEnv, type GlobalOptions } from './command'
+import { COMMANDS, findCommand } from './commands'
+import { composeConfig } from './config'
+import { completeCompose } from './completion'
+import { argumentProblem, commandHelp, GLOBAL_FLAGS, rootHelp } from './help'
+import { defaultProjectLoader, type ProjectLoader } from './project-source'
+import { versionText } from './version'
 
-/**
- * `docker compose ARGS` (docker.ts hands the words after `compose` here) and the v1 spelling
- * `docker-compose ARGS`. Entry point; the compose helper replaces this body.
- */
+const syntaxError = (message: string): CommandOutput => ({
+  stdout: '',
+  stderr: `${message}\n`,
+  exitCode: EXIT.syntax,
+})
+
+/** logrus's warning line (compose logs through logrus; Quai shows the terminal form). */
+export function warnLine(message: string): string {
+  return message.startsWith('WARN[') ? message : `WARN[0000] ${message}`
+}
+
+/** Project names compose accepts (pkg/api NormalizeProjectName: lowercase, digits, `-`, `_`). */
+const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/
+
+function makeEnv(
+  world: World,
+  ctx: CommandContext,
+  global: GlobalOptions,
+  loader: ProjectLoader,
+): ComposeEnv {
+  const color = global.ansi === 'always' || (global.ansi === 'auto' && ctx.tty !== undefined)
+  let cached: ReturnType<ComposeEnv['loadProject']> | undefined
+  const loadProject: ComposeEnv['loadProject'] = () => (cached ??= loader(global, ctx))
+  const progressMode = (): ProgressMode => {
+    const p = global.progress
+    if (p === 'quiet' || p === 'plain' || p === 'json' || p === 'tty') return p
+    return ctx.tty ? 'tty' : 'plain'
+  }
+  const progress = (title: string): ProgressWriter =>
+    new ProgressWriter({
+      mode: progressMode(),
+      title,
+      width: ctx.tty?.cols ?? 80,
+      color: global.ansi !== 'never' && ctx.tty !== undefined,
+      now: () => ctx.clock.now(),
+      dryRun: global.dryRun,
+    })
+  return {
+    world,
+    engine: world.docker,
+    shell: ctx,
+    global,
+    color,
+    loadProject,
+    async projectOrName() {
+      if (global.projectName !== '' && global.files.length === 0) {
+        const loaded = await loadProject()
+        if (!loaded.ok) {
+          if (!PROJECT_NAME.test(global.projectName))
+            return err({
+              message: `invalid project name "${global.projectName}": must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number`,
+              exitCode: 1,
+            })
+          return ok({ name: global.projectName })
+        }
+        return ok({ name: loaded.value.name, project: loaded.value })
+      }
+      const loaded = await loadProject()
+      if (!loaded.ok) return loaded
+      return ok({ name: loaded.value.name, project: loaded.value })
+    },
+    progress,
+    runtime(writer) {
+      let warnings = ''
+      return {
+        engine: world.docker,
+        shell: ctx,
+        progress: writer,
+        warn(message) {
+          warnings += `${warnLine(message)}\n`
+        },
+        warnings: () => warnings,
+      }
+    },
+  }
+}
+
+function parseGlobal(
+  argv: readonly string[],
+):
+  | { ok: true; global: GlobalOptions; rest: string[]; version: boolean }
+  | { ok: false; output: CommandOutput } {
+  const parsed = GLOBAL_FLAGS().parse(argv)
+  if (!parsed.ok) {
+    if (parsed.error.code === 'help-requested')
+      return { ok: false, output: { stdout: rootHelp(COMMANDS), stderr: '', exitCode: 0 } }
+    return { ok: false, output: syntaxError(parsed.error.message) }
+  }
+  const v = parsed.values
+  const ansi = v['no-ansi'] ? 'never' : v.ansi
+  if (ansi !== 'never' && ansi !== 'always' && ansi !== 'auto')
+    return {
+      ok: false,
+      output: syntaxError(
+        `invalid ansi mode ${JSON.stringify(ansi)}: must be one of "never", "always" or "auto"`,
+      ),
+    }
+  const progress = v.progress
+  if (progress !== '' && !['auto', 'tty', 'plain', 'json', 'quiet'].includes(progress))
+    return { ok: false, output: syntaxError(`unsupported --progress value "${progress}"`) }
+  return {
+    ok: true,
+    rest: parsed.args,
+    version: v.version,
+    global: {
+      files: v.file,
+      projectName: v['project-name'],
+      projectDirectory: v['project-directory'] || v.workdir,
+      envFiles: v['env-file'],
+      profiles: v.profile,
+      ansi,
+      progress,
+      dryRun: v['dry-run'],
+      parallel: v.parallel,
+    },
+  }
+}
+
+/** `docker compose ARGS` with the project loader given (tests pass one that builds in code). */
+export async function runComposeWith(
+  args: readonly string[],
+  world: World,
+  ctx: CommandContext,
+  loader: ProjectLoader,
+): Promise<CommandOutput> {
+  const global = parseGlobal(args)
+  if (!global.ok) return global.output
+  if (global.version) return { stdout: versionText('pretty', false), stderr: '', exitCode: 0 }
+  const [name, ...rest] = global.rest
+  if (name === undefined) return { stdout: rootHelp(COMMANDS), stderr: '', exitCode: 0 }
+  if (name === 'help') {
+    const target = rest[0] === undefined ? undefined : findCommand(rest[0])
+    return { stdout: target ? commandHelp(target) : rootHelp(COMMANDS), stderr: '', exitCode: 0 }
+  }
+  if (name === 'config' || name === 'convert')
+    return composeConfig(rest, world, ctx, {
+      files: global.global.files,
+      ...(global.global.projectName === '' ? {} : { projectName: global.global.projectName }),
+      ...(global.global.projectDirectory === ''
+        ? {}
+        : { projectDirectory: global.global.projectDirectory }),
+      envFiles: global.global.envFiles,
+      profiles: global.global.profiles,
+    })
+  const command = findCommand(name)
+  if (!command)
+    return {
+      stdout: rootHelp(COMMANDS),
+      stderr: `unknown docker command: "compose ${name}"\n`,
+      exitCode: EXIT.syntax,
+    }
+  const parsed = command.flags().parse(rest)
+  if (!parsed.ok) {
+    if (parsed.error.code === 'help-requested')
+      return { stdout: commandHelp(command), stderr: '', exitCode: 0 }
+    return syntaxError(flagMessage(parsed.error))
+  }
+  if (parsed.changed.includes('help'))
+    return { stdout: commandHelp(command), stderr: '', exitCode: 0 }
+  const problem = argumentProblem(command, parsed.args)
+  if (problem !== undefined) return syntaxError(problem)
+  const env = makeEnv(world, ctx, global.global, loader)
+  const result = await command.run(
+    { values: parsed.values, args: parsed.args, changed: parsed.changed },
+    env,
+  )
+  const warnings = parsed.warnings.join('')
+  return warnings === '' ? result : { ...result, stderr: warnings + result.stderr }
+}
+
+function flagMessage(error: FlagError): string {
+  return error.message
+}
+
 export function runCompose(
   args: readonly string[],
   world: World,
   ctx: CommandContext,
 ): Promise<CommandOutput> {
-  void args
-  void world
-  void ctx
-  return Promise.resolve({ stdout: '', stderr: 'docker compose: not yet available\n', exitCode: 1 })
+  return runComposeWith(args, world, ctx, defaultProjectLoader)
 }
 
 export function dockerComposeV1Command(world: World): ShellCommand {
@@ -21,5 +204,6 @@ export function dockerComposeV1Command(world: World): ShellCommand {
     name: 'docker-compose',
     summary: 'Docker Compose (the v1 spelling of `docker compose`)',
     run: (args, ctx) => runCompose(args, world, ctx),
+    complete: (request) => completeCompose(world, request.words.slice(1), request),
   }
 }

@@ -1,0 +1,156 @@
+/**
+ * The images a project's services run (docker/compose pkg/compose/pull.go, build.go): pulled
+ * when missing (or always, by pull_policy / --pull), built when the service has `build:` and
+ * its image is missing (or `--build`). Builds go through the engine's builder, as `docker build`.
+ */
+import { err, ok, type Result } from '../../core/errors'
+import { buildImage } from '../../docker/build/build'
+import { parseIgnoreFile, readContext } from '../../docker/build/context'
+import { renderErrorLogs, renderFailure, renderPlain } from '../../docker/build/progress'
+import type { ComposeProject, ServiceConfig } from '../model'
+import { ComposeError, daemonError } from './errors'
+import { COMPOSE_VERSION, LABEL } from './labels'
+import { builtImageName } from './names'
+import type { ComposeRuntime } from './runtime'
+
+export type PullPolicy = 'always' | 'missing' | 'never' | 'build' | 'policy'
+
+/** The image reference the service's containers run. */
+export function serviceImage(project: ComposeProject, service: ServiceConfig): string {
+  return builtImageName(project.name, service)
+}
+
+/** Services that pull (no build, or an image to pull first), as `up` and `pull` decide it. */
+export function needsPull(
+  rt: ComposeRuntime,
+  project: ComposeProject,
+  service: ServiceConfig,
+  policy: PullPolicy,
+): boolean {
+  const image = serviceImage(project, service)
+  const present = rt.engine.findImage(image) !== undefined
+  const servicePolicy = policy === 'policy' ? (service.pull_policy ?? 'missing') : policy
+  if (service.build && servicePolicy !== 'always') return false
+  if (servicePolicy === 'never' || servicePolicy === 'build') return false
+  if (servicePolicy === 'always') return true
+  return !present
+}
+
+/** `[+] Pulling n/n`: each service's image, ` ✔ web Pulled`. */
+export function pullServices(
+  rt: ComposeRuntime,
+  project: ComposeProject,
+  services: readonly ServiceConfig[],
+  options: { ignoreFailures?: boolean } = {},
+): Result<void, ComposeError> {
+  let failure: ComposeError | undefined
+  // Compose pulls in parallel: every service says Pulling before the first is done.
+  for (const service of services) rt.progress.event(service.name, 'working', 'Pulling')
+  for (const service of services) {
+    const pulled = rt.engine.pull(serviceImage(project, service))
+    if (!pulled.ok) {
+      rt.progress.event(service.name, 'error', pulled.error.message)
+      failure ??= daemonError(pulled.error.message)
+      continue
+    }
+    rt.progress.event(service.name, 'done', 'Pulled')
+  }
+  if (failure && !options.ignoreFailures) return err(failure)
+  return ok(undefined)
+}
+
+/** Whether `up` has to build the service: it has `build:` and its image is missing (or forced). */
+export function needsBuild(
+  rt: ComposeRuntime,
+  project: ComposeProject,
+  service: ServiceConfig,
+  force: boolean,
+): boolean {
+  if (!service.build) return false
+  if (force) return true
+  return rt.engine.findImage(serviceImage(project, service)) === undefined
+}
+
+export interface BuildOptions {
+  noCache?: boolean
+  pull?: boolean
+  /** Where BuildKit's plain output goes (stderr), in build order. */
+  output: (text: string) => void
+}
+
+/** Builds each service's image, its BuildKit log first, then ` ✔ Service web  Built`. */
+export async function buildServices(
+  rt: ComposeRuntime,
+  project: ComposeProject,
+  services: readonly ServiceConfig[],
+  options: BuildOptions,
+): Promise<Result<void, ComposeError>> {
+  for (const service of services) {
+    const build = service.build
+    if (!build) continue
+    const fs = rt.shell.fs
+    const contextDir = build.context
+    const st = await fs.stat(contextDir).catch(() => undefined)
+    if (!st?.isDirectory)
+      return err(
+        new ComposeError(`unable to prepare context: path ${JSON.stringify(contextDir)} not found`),
+      )
+    const dockerfileName = build.dockerfile ?? 'Dockerfile'
+    const dockerfilePath = dockerfileName.startsWith('/')
+      ? dockerfileName
+      : `${contextDir === '/' ? '' : contextDir}/${dockerfileName}`
+    const text =
+      build.dockerfile_inline ??
+      ((await fs.exists(dockerfilePath)) ? await fs.readFile(dockerfilePath) : undefined)
+    const ignorePath = `${contextDir === '/' ? '' : contextDir}/.dockerignore`
+    const ignoreText = (await fs.exists(ignorePath)) ? await fs.readFile(ignorePath) : undefined
+    const context = await readContext(fs, contextDir, parseIgnoreFile(ignoreText ?? ''))
+    const args = new Map<string, string>()
+    for (const [k, v] of Object.entries(build.args ?? {})) if (v !== null) args.set(k, v)
+    const image = serviceImage(project, service)
+    const startMs = rt.shell.clock.now()
+    let elapsed = 0
+    const outcome = await buildImage(
+      {
+        dockerfile: { name: dockerfileName.split('/').pop() ?? 'Dockerfile', text },
+        context,
+        ignoreFileBytes: ignoreText === undefined ? undefined : ignoreText.length,
+        buildArgs: args,
+        target: build.target,
+        tags: [image, ...(build.tags ?? [])],
+        labels: {
+          ...build.labels,
+          [LABEL.project]: project.name,
+          [LABEL.service]: service.name,
+          [LABEL.version]: COMPOSE_VERSION,
+        },
+        noCache: options.noCache === true || build.no_cache === true,
+        pull: options.pull === true || build.pull === true,
+      },
+      {
+        engine: rt.engine,
+        now: () => startMs + elapsed,
+        // The build's steps take their virtual time on the build's own timeline only.
+        sleep: (ms) => {
+          elapsed += ms
+          return Promise.resolve(true)
+        },
+      },
+    )
+    options.output(renderPlain(outcome.trace))
+    const id = `Service ${service.name}`
+    if (outcome.failure) {
+      options.output(renderErrorLogs(outcome.trace))
+      rt.progress.event(id, 'error', 'Error')
+      return err(
+        new ComposeError(
+          renderFailure(outcome.failure)
+            .replace(/^ERROR: /, '')
+            .trimEnd(),
+        ),
+      )
+    }
+    rt.progress.event(id, 'done', 'Built')
+  }
+  return ok(undefined)
+}

@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest'
+import { Session } from '../../../../src/sim/shell/session'
+import { resolveName } from '../../../../src/sim/docker/engine/reach'
+import { compose, project, service } from './fixtures'
+
+const webDb = () =>
+  project([
+    service('web', {
+      image: 'nginx',
+      ports: [{ mode: 'ingress', target: 80, published: '8080', protocol: 'tcp' }],
+      depends_on: { db: { condition: 'service_started', restart: true, required: true } },
+    }),
+    service('db', { image: 'redis' }),
+  ])
+
+describe('docker compose up -d', () => {
+  it('pulls missing images, creates the network and containers, starts dependencies first', async () => {
+    const s = await Session.create({ seed: 1 })
+    const r = await compose(s, webDb(), 'up -d')
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(
+      [
+        ' db  Pulling',
+        ' web  Pulling',
+        ' db  Pulled',
+        ' web  Pulled',
+        ' Network app_default  Creating',
+        ' Network app_default  Created',
+        ' Container app-db-1  Creating',
+        ' Container app-db-1  Created',
+        ' Container app-web-1  Creating',
+        ' Container app-web-1  Created',
+        ' Container app-db-1  Starting',
+        ' Container app-db-1  Started',
+        ' Container app-web-1  Starting',
+        ' Container app-web-1  Started',
+        '',
+      ].join('\n'),
+    )
+    expect(r.exitCode).toBe(0)
+  })
+
+  it('leaves unchanged services running when run again', async () => {
+    const s = await Session.create({ seed: 1 })
+    await compose(s, webDb(), 'up -d')
+    const r = await compose(s, webDb(), 'up -d')
+    expect(r.stderr).toBe(' Container app-db-1  Running\n Container app-web-1  Running\n')
+    expect(r.exitCode).toBe(0)
+  })
+
+  it('recreates a service whose configuration changed', async () => {
+    const s = await Session.create({ seed: 1 })
+    await compose(s, webDb(), 'up -d')
+    const changed = webDb()
+    changed.services.db = service('db', { image: 'redis', environment: { A: '1' } })
+    const r = await compose(s, changed, 'up -d')
+    expect(r.stderr).toBe(
+      [
+        ' Container app-db-1  Recreate',
+        ' Container app-db-1  Recreated',
+        ' Container app-web-1  Running',
+        ' Container app-db-1  Starting',
+        ' Container app-db-1  Started',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('scales a service up and down by container number', async () => {
+    const s = await Session.create({ seed: 1 })
+    const p = project([service('w', { image: 'busybox', command: ['sleep', '3600'] })])
+    await compose(s, p, 'up -d --scale w=3')
+    const down = await compose(s, p, 'up -d --scale w=1')
+    expect(down.stderr).toBe(
+      [
+        ' Container app-w-3  Stopping',
+        ' Container app-w-3  Stopped',
+        ' Container app-w-3  Removing',
+        ' Container app-w-3  Removed',
+        ' Container app-w-2  Stopping',
+        ' Container app-w-2  Stopped',
+        ' Container app-w-2  Removing',
+        ' Container app-w-2  Removed',
+        ' Container app-w-1  Running',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('warns about orphan containers and removes them with --remove-orphans', async () => {
+    const s = await Session.create({ seed: 1 })
+    await compose(s, webDb(), 'up -d')
+    const only = project([service('db', { image: 'redis' })])
+    const warned = await compose(s, only, 'up -d')
+    expect(warned.stderr).toBe(
+      'WARN[0000] Found orphan containers ([app-web-1]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.\n Container app-db-1  Running\n',
+    )
+    const removed = await compose(s, only, 'up -d --remove-orphans')
+    expect(removed.stderr).toBe(
+      [
+        ' Container app-web-1  Stopping',
+        ' Container app-web-1  Stopped',
+        ' Container app-web-1  Removing',
+        ' Container app-web-1  Removed',
+        ' Container app-db-1  Running',
+        '',
+      ].join('\n'),
+    )
+  })
+
+  it('labels containers, networks and volumes as compose does', async () => {
+    const s = await Session.create({ seed: 1 })
+    const p = project(
+      [
+        service('db', {
+          image: 'redis',
+          volumes: [{ type: 'volume', source: 'data', target: '/data' }],
+        }),
+      ],
+      { volumes: { data: { name: 'app_data', labels: {}, extra: {} } } },
+    )
+    const r = await compose(s, p, 'up -d')
+    expect(r.stderr).toContain(' Volume "app_data"  Creating\n Volume "app_data"  Created\n')
+    const labels = await s.run(
+      `docker inspect -f '{{index .Config.Labels "com.docker.compose.project"}} {{index .Config.Labels "com.docker.compose.service"}} {{index .Config.Labels "com.docker.compose.container-number"}} {{index .Config.Labels "com.docker.compose.oneoff"}} {{index .Config.Labels "com.docker.compose.version"}}' app-db-1`,
+    )
+    expect(labels.stdout).toBe('app db 1 False 2.36.2\n')
+    const net = await s.run(
+      "docker network ls --filter label=com.docker.compose.project=app --format '{{.Name}} {{.Labels}}'",
+    )
+    expect(net.stdout).toBe(
+      'app_default com.docker.compose.network=default,com.docker.compose.project=app,com.docker.compose.version=2.36.2\n',
+    )
+    const vol = await s.run("docker volume ls --format '{{.Name}}'")
+    expect(vol.stdout).toBe('app_data\n')
+  })
+
+  it('gives containers their service name as an alias on the project network', async () => {
+    const s = await Session.create({ seed: 1 })
+    await compose(s, webDb(), 'up -d')
+    const aliases = await s.run(
+      'docker inspect -f \'{{json (index .NetworkSettings.Networks "app_default").Aliases}}\' app-web-1',
+    )
+    expect(aliases.stdout).toBe('["app-web-1","web"]\n')
+    const web = s.world.docker.findContainer('app-web-1')
+    const db = s.world.docker.findContainer('app-db-1')
+    const dbIp = db?.networks.get('app_default')?.IPAddress
+    expect(resolveName(s.world.docker, 'db', web)).toEqual([dbIp])
+  })
+
+  it('keeps services on isolated networks from resolving each other', async () => {
+    const s = await Session.create({ seed: 1 })
+    const p = project(
+      [
+        service('a', { image: 'redis', networks: { front: null } }),
+        service('b', { image: 'redis', networks: { back: null } }),
+      ],
+      {
+        networks: {
+          front: { name: 'app_front', labels: {}, extra: {} },
+          back: { name: 'app_back', labels: {}, extra: {}, internal: true },
+        },
+      },
+    )
+    const r = await compose(s, p, 'up -d')
+    expect(r.exitCode).toBe(0)
+    const a = s.world.docker.findContainer('app-a-1')
+    expect(resolveName(s.world.docker, 'b', a)).toEqual([])
+    expect(resolveName(s.world.docker, 'a', a)).toHaveLength(1)
+  })
+
+  it('reports a port already allocated with the daemon error, exit 1', async () => {
+    const s = await Session.create({ seed: 1 })
+    await s.run('docker run -d -p 8080:80 --name other nginx')
+    const r = await compose(s, webDb(), 'up -d')
+    expect(r.stderr.split('\n').slice(-3).join('\n')).toMatch(
+      /^ Container app-web-1  Starting\nError response from daemon: driver failed programming external connectivity on endpoint app-web-1 \([0-9a-f]{64}\): Bind for 0\.0\.0\.0:8080 failed: port is already allocated\n$/,
+    )
+    expect(r.exitCode).toBe(1)
+  })
+
+  it('refuses incompatible flags and unknown services', async () => {
+    const s = await Session.create({ seed: 1 })
+    expect(await compose(s, webDb(), 'up -d --abort-on-container-exit')).toEqual({
+      stdout: '',
+      stderr: '--abort-on-container-exit and --detach are incompatible\n',
+      exitCode: 1,
+    })
+    expect(await compose(s, webDb(), 'up -d nope')).toEqual({
+      stdout: '',
+      stderr: 'no such service: nope\n',
+      exitCode: 1,
+    })
+  })
+})
