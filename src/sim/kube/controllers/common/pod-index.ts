@@ -1,0 +1,136 @@
+/**
+ * A controller's pod cache, kept current from watch events (client-go's informer + indexer):
+ * pods grouped by the uid of their controller, orphans by namespace, and per-group counts of
+ * whatever the controller classifies (active, ready…), so a reconcile of a 30,000-pod ReplicaSet
+ * reads its numbers in O(1) instead of walking every pod.
+ */
+import type { ControllerContext } from '../../cluster'
+import type { KubeObject } from '../../api/object'
+import { servedType } from '../../api/resources'
+import type { WatchEvent } from '../../store/object-store'
+import { controllerRefOf, keyOf } from './meta'
+import { isPodActive, isPodReady } from './pods'
+
+const PODS = servedType('Pod')
+
+/** Bits a classifier may set; the index keeps one count per bit and group. */
+export const ACTIVE = 1
+export const ACTIVE_READY = 2
+const BITS = 8
+
+/** The default classification: active, and active and ready. */
+export const activeAndReady = (pod: KubeObject): number =>
+  isPodActive(pod) ? ACTIVE | (isPodReady(pod) ? ACTIVE_READY : 0) : 0
+
+export interface PodGroup {
+  readonly pods: Map<string, KubeObject>
+  readonly counts: number[]
+}
+
+export interface PodChange {
+  readonly event: WatchEvent
+  /** The controller uid before and after the change ('' for an orphan). */
+  readonly previousOwner: string
+  readonly owner: string
+}
+
+export class PodsByController {
+  private readonly groups = new Map<string, PodGroup>()
+  private readonly orphans = new Map<string, Map<string, KubeObject>>()
+  private readonly entries = new Map<string, { owner: string; flags: number }>()
+
+  constructor(
+    private readonly classify: (pod: KubeObject, owner: string) => number = activeAndReady,
+  ) {}
+
+  /** Loads the pods already stored and follows every later change. */
+  start(ctx: ControllerContext, onChange: (change: PodChange) => void): void {
+    for (const pod of ctx.store.list(PODS)) this.add(pod)
+    ctx.watch(PODS, (event) => {
+      const key = keyOf(event.object)
+      const previousOwner = this.entries.get(key)?.owner ?? ''
+      this.remove(key, event.previous ?? event.object)
+      if (event.type !== 'DELETED') this.add(event.object)
+      onChange({ event, previousOwner, owner: this.entries.get(key)?.owner ?? '' })
+    })
+  }
+
+  group(owner: string): PodGroup | undefined {
+    return this.groups.get(owner)
+  }
+
+  pods(owner: string): Iterable<KubeObject> {
+    return this.groups.get(owner)?.pods.values() ?? []
+  }
+
+  count(owner: string, bit: number): number {
+    const group = this.groups.get(owner)
+    if (group === undefined) return 0
+    return group.counts[Math.log2(bit)] ?? 0
+  }
+
+  size(owner: string): number {
+    return this.groups.get(owner)?.pods.size ?? 0
+  }
+
+  /** Pods with no controller in a namespace (candidates for adoption). */
+  orphansIn(namespace: string): Iterable<KubeObject> {
+    return this.orphans.get(namespace)?.values() ?? []
+  }
+
+  /** Classifies a group again (its owner changed what the classifier looks at). */
+  reclassify(owner: string): void {
+    const group = this.groups.get(owner)
+    if (group === undefined) return
+    for (const pod of [...group.pods.values()]) {
+      const key = keyOf(pod)
+      this.remove(key, pod)
+      this.add(pod)
+    }
+  }
+
+  private add(pod: KubeObject): void {
+    const key = keyOf(pod)
+    const owner = controllerRefOf(pod)?.uid ?? ''
+    if (owner === '') {
+      const ns = pod.metadata.namespace ?? ''
+      let map = this.orphans.get(ns)
+      if (map === undefined) {
+        map = new Map()
+        this.orphans.set(ns, map)
+      }
+      map.set(key, pod)
+      this.entries.set(key, { owner, flags: 0 })
+      return
+    }
+    let group = this.groups.get(owner)
+    if (group === undefined) {
+      group = { pods: new Map(), counts: new Array<number>(BITS).fill(0) }
+      this.groups.set(owner, group)
+    }
+    const flags = this.classify(pod, owner)
+    group.pods.set(key, pod)
+    for (let i = 0; i < BITS; i++)
+      if (flags & (1 << i)) group.counts[i] = (group.counts[i] ?? 0) + 1
+    this.entries.set(key, { owner, flags })
+  }
+
+  private remove(key: string, pod: KubeObject): void {
+    const entry = this.entries.get(key)
+    if (entry === undefined) return
+    this.entries.delete(key)
+    if (entry.owner === '') {
+      const ns = pod.metadata.namespace ?? ''
+      const map = this.orphans.get(ns)
+      map?.delete(key)
+      if (map?.size === 0) this.orphans.delete(ns)
+      return
+    }
+    const group = this.groups.get(entry.owner)
+    if (group === undefined) return
+    group.pods.delete(key)
+    for (let i = 0; i < BITS; i++)
+      if (entry.flags & (1 << i)) group.counts[i] = (group.counts[i] ?? 0) - 1
+    if (group.pods.size === 0) this.groups.delete(entry.owner)
+  }
+}
