@@ -10,6 +10,7 @@ import type { Result } from '../../core/errors'
 import type { CommandContext, CommandOutput } from '../../shell/command'
 import type { World } from '../../world'
 import type { KubeCluster } from '../cluster'
+import type { Kubeconfig, LoadedKubeconfig } from '../kubeconfig'
 
 /** The global flags every kubectl command accepts (kubectl options). */
 export interface KubectlGlobals {
@@ -41,6 +42,22 @@ export interface KubectlContext {
    * port?`, exit 1).
    */
   connect(): Result<KubeCluster, CommandOutput>
+  /** The kubeconfig as kubectl loaded it (config commands read and write it). */
+  readonly kubeconfig: KubeconfigAccess
+  /** The command's path as typed with its canonical name (`kubectl config view`). */
+  readonly commandPath: string
+  /** This command's `--help` text (some commands print it on a usage error). */
+  help(): string
+}
+
+export interface KubeconfigAccess {
+  /**
+   * The merged configuration, or the text kubectl prints when the files cannot be read
+   * (`error: stat /nope: no such file or directory`): only commands that need them fail.
+   */
+  load(): Result<LoadedKubeconfig, CommandOutput>
+  /** Writes a changed configuration back where kubectl would (clientcmd.ModifyConfig). */
+  save(config: Kubeconfig): Promise<Result<void, CommandOutput>>
 }
 
 /** How many positional arguments the command takes, as cobra checks them. */
@@ -63,7 +80,7 @@ export interface ParsedCommand<Specs extends readonly FlagSpec[]> {
 export interface KubectlCommand<Specs extends readonly FlagSpec[] = readonly FlagSpec[]> {
   /** `kubectl rollout status` */
   readonly path: string
-  /** cobra Use after the command name: `(TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]` */
+  /** cobra Use after the command path (help's Usage line appends ` [options]`): `(TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]` */
   readonly use: string
   readonly aliases?: readonly string[]
   readonly short: string
@@ -72,6 +89,8 @@ export interface KubectlCommand<Specs extends readonly FlagSpec[] = readonly Fla
   readonly args: ArgRule
   /** Subcommands (`kubectl create deployment`, `kubectl rollout status`, `kubectl config view`). */
   readonly subcommands?: readonly KubectlCommand[]
+  /** Left out of help listings and suggestions (cobra Hidden). */
+  readonly hidden?: boolean
   flags(): FlagSet<Specs>
   run(parsed: ParsedCommand<Specs>, ctx: KubectlContext): Promise<CommandOutput> | CommandOutput
 }

@@ -1,4 +1,16 @@
+import { apiResourcesCommand, apiVersionsCommand } from './api-resources'
+import { clusterInfoCommand } from './cluster-info'
 import type { KubectlCommand } from './command'
+import { configCommand } from './config'
+import { getCommand } from './get'
+import { versionCommand } from './version'
 
 /** Commands that read and inspect: get, describe, explain, api-resources, config, version… */
-export const READ_COMMANDS: readonly KubectlCommand[] = []
+export const READ_COMMANDS: readonly KubectlCommand[] = [
+  getCommand,
+  clusterInfoCommand,
+  apiResourcesCommand,
+  apiVersionsCommand,
+  configCommand,
+  versionCommand,
+]
