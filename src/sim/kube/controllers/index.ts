@@ -10,8 +10,11 @@ import { deploymentController } from './deployment/deployment-controller'
 import { endpointsController } from './endpoints'
 import { endpointSliceController } from './endpointslice'
 import { garbageCollector } from './garbage-collector'
+import { horizontalPodAutoscalerController } from './horizontal-pod-autoscaler'
+import { hostPathProvisioner } from './hostpath-provisioner'
 import { jobController } from './job'
 import { namespaceController } from './namespace'
+import { persistentVolumeController } from './persistent-volume'
 import { replicaSetController } from './replicaset'
 import { rootCaPublisher } from './root-ca-publisher'
 import { serviceAccountController } from './serviceaccount'
@@ -35,5 +38,9 @@ export function controllerManager(): Controller[] {
     garbageCollector(),
     endpointsController(),
     endpointSliceController(),
+    persistentVolumeController(),
+    // Not kube-controller-manager's: minikube's storage-provisioner pod, idle unless it runs.
+    hostPathProvisioner(),
+    horizontalPodAutoscalerController(),
   ]
 }

@@ -148,7 +148,8 @@ export function nodeLifecycleController(runtime: ClusterRuntime): Controller {
 
   /** tainteviction: when this pod must go because of its node's NoExecute taints. */
   function evictionDue(pod: KubeObject, node: KubeObject): number | undefined {
-    const tolerations = (pod['spec'] as { tolerations?: Toleration[] } | undefined)?.tolerations ?? []
+    const tolerations =
+      (pod['spec'] as { tolerations?: Toleration[] } | undefined)?.tolerations ?? []
     let due: number | undefined
     for (const taint of taintsOf(node)) {
       if (taint.effect !== 'NoExecute') continue

@@ -15,6 +15,7 @@ import {
 } from './command'
 import { kubeconfigConfigured, removeProfileEntries, unsetCurrentContext } from './kubeconfig-entry'
 import { REASONS } from './output'
+import { removeNodeContainer, removeProfileNetwork, stopNodeContainer } from './node-containers'
 import { machinesOf, serverOf, type MinikubeProfile } from './profiles'
 
 interface NodeStatus {
@@ -110,6 +111,7 @@ async function stopProfile(mctx: MinikubeContext, profile: MinikubeProfile): Pro
       out.step('stopped', `Powering off "${m.name}" via SSH ...`)
       await mctx.shell.sleep(2_000)
     }
+    stopNodeContainer(mctx.world.docker, m.name)
     stopped++
   }
   if (profile.state !== 'Stopped') {
@@ -141,8 +143,11 @@ async function deleteProfile(mctx: MinikubeContext, profile: MinikubeProfile): P
   out.step('deletingHost', `Deleting "${profile.name}" in ${profile.driver} ...`)
   out.live()
   await mctx.shell.sleep(3_000)
+  const machines = machinesOf(profile)
   if (profile.state !== 'Stopped') stopCluster(profile.cluster)
   mctx.world.kube.unserve(serverOf(profile))
+  for (const m of machines) removeNodeContainer(mctx.world.docker, m.name)
+  removeProfileNetwork(mctx.world.docker, profile.name)
   mctx.registry.profiles.delete(profile.name)
   out.step('deletingHost', `Deleting container "${profile.name}" ...`)
   const home = mctx.shell.env.get('HOME') ?? '/home/student'

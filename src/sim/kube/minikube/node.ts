@@ -14,6 +14,7 @@ import {
   type MinikubeContext,
 } from './command'
 import { REASONS } from './output'
+import { removeNodeContainer, startNodeContainer, stopNodeContainer } from './node-containers'
 import { machinesOf, shortNodeName, type MinikubeProfile } from './profiles'
 import { DOCKER_VERSION, KICBASE } from './versions'
 
@@ -64,7 +65,8 @@ async function add(_inv: Invocation, mctx: MinikubeContext): Promise<CommandOutp
     `Preparing Kubernetes ${profile.kubernetesVersion} on Docker ${DOCKER_VERSION} ...`,
   )
   await mctx.shell.sleep(3_000)
-  addNode(profile.cluster)
+  const added = addNode(profile.cluster)
+  if (added.ok) startNodeContainer(mctx.world.docker, profile, added.value)
   out.step('healthCheck', 'Verifying Kubernetes components...')
   await mctx.shell.sleep(3_000)
   out.step('ready', `Successfully added ${short} to ${profile.name}!`)
@@ -92,6 +94,7 @@ async function stop(inv: Invocation, mctx: MinikubeContext): Promise<CommandOutp
     out.live()
     await mctx.shell.sleep(2_000)
     stopNode(profile.cluster, m.name)
+    stopNodeContainer(mctx.world.docker, m.name)
   }
   out.step('stopped', `Successfully stopped node ${m.name}`)
   return out.result(0)
@@ -127,6 +130,7 @@ async function start(inv: Invocation, mctx: MinikubeContext): Promise<CommandOut
   )
   if (m.ordinal !== 0 && first !== undefined) out.step('option', `env NO_PROXY=${first.ip}`)
   await mctx.shell.sleep(3_000)
+  startNodeContainer(mctx.world.docker, profile, m)
   startNode(profile.cluster, m.name)
   out.step('healthCheck', 'Verifying Kubernetes components...')
   await mctx.shell.sleep(2_000)
@@ -157,6 +161,7 @@ async function del(inv: Invocation, mctx: MinikubeContext): Promise<CommandOutpu
   out.step('deletingHost', `Deleting "${m.name}" in ${profile.driver} ...`)
   await mctx.shell.sleep(2_000)
   deleteNode(profile.cluster, m.name)
+  removeNodeContainer(mctx.world.docker, m.name)
   out.step('deleted', `Node ${m.name} was successfully deleted.`)
   return out.result(0)
 }

@@ -16,6 +16,7 @@ import { REASONS } from './output'
 import { machinesOf, profileNameValid, serverOf, type MinikubeProfile } from './profiles'
 import { chooseVersion, compareVersions, DOCKER_VERSION, KICBASE } from './versions'
 import { announceAddon } from './addons'
+import { startNodeContainer } from './node-containers'
 
 /** The simulated laptop: what gopsutil reports and what the docker daemon offers. */
 export const HOST_PLATFORM = 'Debian 12.9'
@@ -392,6 +393,7 @@ async function runStart(inv: Invocation, mctx: MinikubeContext): Promise<Command
   for (const a of chosen.addons) profile.addons.add(a)
   const finished = await startNodes(mctx, profile, mode, chosen.addons, () => {
     createPrimary()
+    for (const m of machinesOf(profile)) startNodeContainer(world.docker, profile, m)
     for (const a of profile.addons) installAddon(profile.cluster, a)
   })
   if (!finished) return out.result(130)

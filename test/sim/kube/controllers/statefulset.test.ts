@@ -44,8 +44,11 @@ describe('StatefulSet controller', () => {
     expect(events(h)).toEqual([
       'SuccessfulCreate: create Claim data-db-0 Pod db-0 in StatefulSet db success',
       'SuccessfulCreate: create Pod db-0 in StatefulSet db successful',
+      // The PV binder's verdict on each claim: this bare cluster has no volume and no class.
+      'FailedBinding: no persistent volumes available for this claim and no storage class is set',
       'SuccessfulCreate: create Claim data-db-1 Pod db-1 in StatefulSet db success',
       'SuccessfulCreate: create Pod db-1 in StatefulSet db successful',
+      'FailedBinding: no persistent volumes available for this claim and no storage class is set',
     ])
   })
 

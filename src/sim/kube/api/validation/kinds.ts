@@ -467,6 +467,8 @@ export function validateUpdate(
         const copy = { ...s }
         delete copy['resources']
         delete copy['volumeAttributesClassName']
+        // The PV controller sets volumeName once, when it binds the claim.
+        if (str(oldSpec['volumeName']) === '') delete copy['volumeName']
         return copy
       }
       if (!same(strip(spec), strip(oldSpec)))

@@ -16,7 +16,14 @@ import {
 } from './format'
 import { formatLabelSelector } from './label-selector'
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './prefix-writer'
-import { milliValue, parseQuantity, parseResourceList, quantityString, value } from './quantity'
+import {
+  milliValue,
+  parseQuantity,
+  parseResourceList,
+  quantityString,
+  value,
+  ZERO,
+} from './quantity'
 
 /** Resolves a `fieldRef` env var to its value (EnvValueRetriever); only pods have one. */
 export type EnvResolver = (fieldPath: string, apiVersion: string) => string
@@ -84,10 +91,10 @@ export function describeResources(
   const requests = parseResourceList(resources.requests)
   if (Object.keys(limits).length > 0) w.write(level, 'Limits:\n')
   for (const name of sortedKeys(limits))
-    w.write(level + 1, `${name}:\t${quantityString(limits[name] ?? parseQuantity('0')!)}\n`)
+    w.write(level + 1, `${name}:\t${quantityString(limits[name] ?? ZERO)}\n`)
   if (Object.keys(requests).length > 0) w.write(level, 'Requests:\n')
   for (const name of sortedKeys(requests))
-    w.write(level + 1, `${name}:\t${quantityString(requests[name] ?? parseQuantity('0')!)}\n`)
+    w.write(level + 1, `${name}:\t${quantityString(requests[name] ?? ZERO)}\n`)
 }
 
 /** resourcehelper.ExtractContainerResourceValue for `resourceFieldRef` env vars. */
@@ -100,7 +107,7 @@ function containerResourceValue(
   const list = parseResourceList(
     kind === 'limits' ? container.resources?.limits : container.resources?.requests,
   )
-  const q = list[name] ?? parseQuantity('0')!
+  const q = list[name] ?? ZERO
   if (name === 'cpu') {
     const d = divisor !== undefined && milliValue(divisor) > 0 ? milliValue(divisor) : 1000
     return String(Math.ceil(milliValue(q) / d))

@@ -79,15 +79,6 @@ export function describeEvents(events: readonly KubeEvent[], w: PrefixWriter, no
   }
 }
 
-/** The `Events:` section when --show-events is on. */
-export function maybeDescribeEvents(
-  events: readonly KubeEvent[] | undefined,
-  w: PrefixWriter,
-  nowMs: number,
-): void {
-  if (events !== undefined) describeEvents(events, w, nowMs)
-}
-
 /** The `Events:` section of an object's description, when --show-events is on. */
 export function eventsSection(ctx: DescribeContext, o: Described, w: PrefixWriter): void {
   if (ctx.settings.showEvents) describeEvents(objectEvents(ctx.client, o), w, ctx.settings.nowMs)

@@ -4,12 +4,7 @@ import { servedType } from '../../../api/resources'
 import { listOf, type DescribeClient } from '../client'
 import { describing } from '../describer'
 import { eventsSection } from '../events'
-import {
-  formatLabels,
-  printAnnotationsMultiline,
-  printLabelsMultiline,
-  sortedKeys,
-} from '../format'
+import { formatLabels, printAnnotationsMultiline, printLabelsMultiline } from '../format'
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, tabbedString } from '../prefix-writer'
 
 /** formatEndpointSlices: up to three `ip:port` of ready endpoints for the named ports, `+ N more...`. */

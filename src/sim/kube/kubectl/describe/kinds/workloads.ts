@@ -1,6 +1,5 @@
 /** Describers of the pod controllers: Deployment, ReplicaSet, ReplicationController, DaemonSet, StatefulSet. */
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from '../../../api/object'
-import type { DescribeContext } from '../client'
 import { describePodTemplate } from '../containers'
 import { describing } from '../describer'
 import { eventsSection as events } from '../events'
@@ -13,7 +12,7 @@ import {
   sortedKeys,
 } from '../format'
 import { formatLabelSelector, selectorString } from '../label-selector'
-import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from '../prefix-writer'
+import { LEVEL_0, LEVEL_1, tabbedString } from '../prefix-writer'
 import { quantity, quantityString } from '../quantity'
 import { phasesLine, podPhasesFor, replicaSetsOf } from '../related'
 

@@ -1,0 +1,18 @@
+/** `kubectl set SUBCOMMAND`: image (env and resources are not simulated yet). */
+import { FlagSet, wordSepNormalize } from '../../cli-kit/flags'
+import { kubectlCommand } from './command'
+import { subcommandParent } from './create-service'
+import { setImage } from './set-image'
+
+export const set = kubectlCommand({
+  path: 'kubectl set',
+  use: 'SUBCOMMAND',
+  short: 'Set specific features on objects',
+  long: `Configure application resources.
+
+ These commands help you make changes to existing application resources.`,
+  args: { kind: 'any' },
+  subcommands: [setImage],
+  flags: () => new FlagSet([] as const, { normalizeName: wordSepNormalize }),
+  run: ({ args }, ctx) => subcommandParent('kubectl set', ctx, args),
+})
