@@ -218,10 +218,13 @@ const RUNTIMES: Array<{ match: RegExp; tools: string[] }> = [
   { match: /(^|\/)nginx$/, tools: ['nginx', 'nginx-debug', 'envsubst', 'curl'] },
   { match: /(^|\/)httpd$/, tools: ['httpd', 'apachectl', 'httpd-foreground'] },
   { match: /(^|\/)redis$/, tools: ['redis-server', 'redis-cli', 'redis-benchmark', 'gosu'] },
-  { match: /(^|\/)postgres$/, tools: ['postgres', 'psql', 'pg_ctl', 'initdb', 'pg_dump', 'gosu'] },
+  {
+    match: /(^|\/)postgres$/,
+    tools: ['postgres', 'psql', 'pg_ctl', 'initdb', 'pg_dump', 'pg_isready', 'gosu'],
+  },
   {
     match: /(^|\/)(mysql|mariadb)$/,
-    tools: ['mysqld', 'mysql', 'mysqladmin', 'mysqldump', 'gosu'],
+    tools: ['mysqld', 'mysql', 'mysqladmin', 'mysqldump', 'mariadb-admin', 'gosu'],
   },
   { match: /(^|\/)mongo$/, tools: ['mongod', 'mongosh', 'mongo'] },
   { match: /(^|\/)(dotnet|aspnet|sdk)$/, tools: ['dotnet'] },

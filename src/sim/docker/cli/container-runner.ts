@@ -15,6 +15,7 @@ import type { CommandRunner, DockerEngine } from '../engine/engine'
 import { imageRootFs, shellFamily, shellsOf } from '../engine/rootfs'
 import { runsDefaultCommand } from './container-follow'
 import { openContainerProcess, shellLine } from './container-shell'
+import { emulatedPrograms } from './container-programs'
 
 const SHELLS = ['sh', 'bash', 'ash', 'dash', 'rbash', 'zsh']
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
@@ -261,7 +262,9 @@ export class ContainerCommandRunner implements CommandRunner {
       shellFamily(record.image) === 'none' || record.image.catalog?.profile.shell === null
     const known =
       !missingShell &&
-      (programsOf(record).has(base) || (!noSystem && interpreterCommands().has(base)))
+      (programsOf(record).has(base) ||
+        emulatedPrograms(record).has(base) ||
+        (!noSystem && interpreterCommands().has(base)))
     if (program.includes('/')) {
       const inBin = PATH_DIRS.includes(program.slice(0, program.lastIndexOf('/')))
       // The image's own ENTRYPOINT/CMD binary exists in it, wherever it lives (`/portainer`).
@@ -299,7 +302,11 @@ export class ContainerCommandRunner implements CommandRunner {
         : { stdout: text, stderr: '', exitCode: 0 }
     }
     // An image's own program that Quai does not emulate runs, and ends, without a word.
-    if (!interpreterCommands().has(base) && programsOf(record).has(base))
+    if (
+      !interpreterCommands().has(base) &&
+      !emulatedPrograms(record).has(base) &&
+      programsOf(record).has(base)
+    )
       return { stdout: '', stderr: '', exitCode: 0 }
     this.active++
     try {

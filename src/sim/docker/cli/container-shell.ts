@@ -15,6 +15,7 @@ import { ContainerFs } from '../engine/container-fs'
 import type { ContainerRecord } from '../engine/container-record'
 import type { DockerEngine } from '../engine/engine'
 import { shellFamily, shellsOf } from '../engine/rootfs'
+import { containerPrograms, emulatedPrograms } from './container-programs'
 
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
@@ -173,6 +174,7 @@ export async function openContainerProcess(
       run: async () => output(`${hostname}\n`),
     },
     { name: 'whoami', summary: 'print effective user name', run: async () => output(`${user}\n`) },
+    ...containerPrograms(engine, record),
   ]
   const session = await Session.create({
     clock: host.clock,
@@ -226,6 +228,7 @@ export async function cannotExec(
     }
   }
   if (!noShell && !noSystem) {
+    if (emulatedPrograms(record).has(program)) return undefined
     const path = proc.env.find((e) => e.startsWith('PATH='))?.slice(5) ?? DEFAULT_PATH
     for (const dir of path.split(':'))
       if (dir !== '' && (await fs.exists(`${dir}/${program}`))) return undefined

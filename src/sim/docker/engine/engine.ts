@@ -627,29 +627,93 @@ export class DockerEngine {
     return new DaemonError(400, refused.message)
   }
 
+  /**
+   * The daemon's health monitor (moby daemon/health.go): the test runs in the container every
+   * interval (start_interval during the start period); exit 0 makes it healthy, `retries`
+   * failures in a row unhealthy, and failures inside the start period do not count while it is
+   * still starting. Each probe is an exec (exec_create / exec_start / exec_die events); the last
+   * five results are kept with their output.
+   */
   private scheduleHealthcheck(c: ContainerRecord): void {
-    const intervalMs = nsToMs(c.config.Healthcheck?.Interval) || 30_000
+    const hc = c.config.Healthcheck
+    const test = hc?.Test ?? []
+    const argv =
+      test[0] === 'CMD'
+        ? test.slice(1)
+        : test[0] === 'CMD-SHELL'
+          ? ['/bin/sh', '-c', test.slice(1).join(' ')]
+          : []
+    if (argv.length === 0) return
+    const intervalMs = nsToMs(hc?.Interval) || 30_000
+    const startPeriodMs = nsToMs(hc?.StartPeriod) || 0
+    const startIntervalMs = nsToMs(hc?.StartInterval) || 0
+    const retries = hc?.Retries || 3
     const pid = c.state.pid
-    const check = (): void => {
-      if (c.state.pid !== pid || c.state.status !== 'running' || !c.state.health) return
-      const now = this.clock.now()
+    const alive = (): boolean =>
+      c.state.pid === pid && c.state.status === 'running' && c.state.health !== undefined
+    const inStartPeriod = (): boolean =>
+      this.clock.now() - (c.state.startedAtMs ?? 0) < startPeriodMs
+    const nextDelay = (): number =>
+      startIntervalMs > 0 && inStartPeriod() && c.state.health?.status === 'starting'
+        ? startIntervalMs
+        : intervalMs
+    const attributes = { image: c.imageRef, name: c.name }
+    const execAttributes = { ...attributes, execID: '' }
+    const finish = (start: number, exitCode: number, output: string): void => {
+      if (!alive() || !c.state.health) return
       const health = c.state.health
       health.log = [
         ...health.log.slice(-4),
-        { Start: rfc3339Nano(now), End: rfc3339Nano(now + 20), ExitCode: 0, Output: '' },
+        {
+          Start: rfc3339Nano(start),
+          End: rfc3339Nano(this.clock.now() + 20),
+          ExitCode: exitCode,
+          Output: output.slice(0, 4096),
+        },
       ]
-      health.failingStreak = 0
-      if (health.status !== 'healthy') {
-        health.status = 'healthy'
-        this.events.emit('container', 'health_status: healthy', c.id, {
-          image: c.imageRef,
-          name: c.name,
-        })
-        this.changed()
+      this.events.emit('container', 'exec_die', c.id, {
+        ...execAttributes,
+        exitCode: String(exitCode),
+      })
+      let next: 'healthy' | 'unhealthy' | undefined
+      if (exitCode === 0) {
+        health.failingStreak = 0
+        next = 'healthy'
+      } else if (!(inStartPeriod() && health.status === 'starting')) {
+        health.failingStreak++
+        if (health.failingStreak >= retries) next = 'unhealthy'
       }
-      this.schedule(c, intervalMs, check)
+      if (next !== undefined && health.status !== next) {
+        health.status = next
+        this.events.emit('container', `health_status: ${next}`, c.id, attributes)
+      }
+      this.changed()
+      this.schedule(c, nextDelay(), probe)
     }
-    this.schedule(c, intervalMs, check)
+    const probe = (): void => {
+      if (!alive()) return
+      const start = this.clock.now()
+      execAttributes.execID = this.random.hex(64)
+      const detail = { ...execAttributes }
+      this.events.emit('container', `exec_create: ${argv.join(' ')}`, c.id, detail)
+      this.events.emit('container', `exec_start: ${argv.join(' ')}`, c.id, detail)
+      if (this.runner === undefined) {
+        finish(start, 0, '')
+        return
+      }
+      const refused = this.runner.cannotStart?.(c, argv)
+      if (refused !== undefined) {
+        finish(start, -1, refused.message)
+        return
+      }
+      const run = this.runner
+        .run(c, argv)
+        .then((r) => finish(start, r.exitCode, r.stdout + r.stderr))
+      // settle() waits for the probe, so a lesson's `sleep` sees its result in time.
+      this.inFlight.add(run)
+      void run.finally(() => this.inFlight.delete(run))
+    }
+    this.schedule(c, nextDelay(), probe)
   }
 
   private schedule(c: ContainerRecord, delayMs: number, action: () => void): void {

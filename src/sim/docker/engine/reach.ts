@@ -270,6 +270,10 @@ export function connect(
   fromContainer?: ContainerRecord,
 ): Connection {
   const from = originOf(fromContainer)
+  for (const hook of reachHooks.get(engine) ?? []) {
+    const answer = hook(address, port, nowMs, from)
+    if (answer !== undefined) return answer
+  }
   if (from !== undefined && isLoopback(address))
     return serve(from, port, address === '::1' ? '::1' : '127.0.0.1', nowMs, 'refused')
   if (from !== undefined && from.hostConfig.NetworkMode === 'none')
@@ -303,6 +307,30 @@ export function connect(
       ? holder.endpoint.Gateway
       : (from.networks.get(holder.network)?.IPAddress ?? holder.endpoint.Gateway)
   return serve(holder.container, port, clientIp, nowMs, 'refused')
+}
+
+/**
+ * Another listener on the machine, outside the engine's containers (minikube's NodePorts, the
+ * routes `minikube tunnel` adds): asked first; undefined lets the engine answer.
+ */
+export type ReachHook = (
+  address: string,
+  port: number,
+  nowMs: number,
+  fromContainer: ContainerRecord | undefined,
+) => Connection | undefined
+
+const reachHooks = new WeakMap<DockerEngine, Set<ReachHook>>()
+
+/** Registers a hook on the engine's network; the returned function removes it. */
+export function addReachHook(engine: DockerEngine, hook: ReachHook): () => void {
+  let hooks = reachHooks.get(engine)
+  if (hooks === undefined) {
+    hooks = new Set()
+    reachHooks.set(engine, hooks)
+  }
+  hooks.add(hook)
+  return () => hooks.delete(hook)
 }
 
 /** An ICMP echo to `address`: kernels answer it, even a paused container's. */

@@ -266,6 +266,64 @@ const IMAGE_DIRS: Readonly<Record<string, readonly string[]>> = {
   mysql: ['/var/lib/mysql', '/docker-entrypoint-initdb.d'],
 }
 
+/**
+ * The account an image's Dockerfile adds for its server (`groupadd -r postgres && useradd -r -g
+ * postgres …`): healthchecks and `user: postgres` in a compose file run as it. Alpine variants
+ * use `adduser -S` with their own ids.
+ */
+const IMAGE_USERS: Readonly<
+  Record<string, { debian: [string, string]; alpine: [string, string] }>
+> = {
+  postgres: {
+    debian: ['postgres:x:999:999::/var/lib/postgresql:/bin/bash\n', 'postgres:x:999:\n'],
+    alpine: ['postgres:x:70:70::/var/lib/postgresql:/bin/sh\n', 'postgres:x:70:\n'],
+  },
+  redis: {
+    debian: ['redis:x:999:999::/home/redis:/usr/sbin/nologin\n', 'redis:x:999:\n'],
+    alpine: ['redis:x:999:1000:Linux User,,,:/home/redis:/sbin/nologin\n', 'redis:x:1000:redis\n'],
+  },
+  mysql: {
+    debian: ['mysql:x:999:999::/var/lib/mysql:/bin/bash\n', 'mysql:x:999:\n'],
+    alpine: ['mysql:x:999:999::/var/lib/mysql:/bin/sh\n', 'mysql:x:999:\n'],
+  },
+  mariadb: {
+    debian: ['mysql:x:999:999::/home/mysql:/bin/sh\n', 'mysql:x:999:\n'],
+    alpine: ['mysql:x:999:999::/home/mysql:/bin/sh\n', 'mysql:x:999:\n'],
+  },
+  nginx: {
+    debian: ['nginx:x:101:101:nginx user:/nonexistent:/bin/false\n', 'nginx:x:101:\n'],
+    alpine: ['nginx:x:101:101:nginx:/var/cache/nginx:/sbin/nologin\n', 'nginx:x:101:nginx\n'],
+  },
+  node: {
+    debian: ['node:x:1000:1000::/home/node:/bin/bash\n', 'node:x:1000:\n'],
+    alpine: ['node:x:1000:1000:Linux User,,,:/home/node:/bin/sh\n', 'node:x:1000:node\n'],
+  },
+  mongo: {
+    debian: ['mongodb:x:999:999::/data/db:/bin/sh\n', 'mongodb:x:999:\n'],
+    alpine: ['mongodb:x:999:999::/data/db:/bin/sh\n', 'mongodb:x:999:\n'],
+  },
+  rabbitmq: {
+    debian: ['rabbitmq:x:999:999::/var/lib/rabbitmq:/usr/sbin/nologin\n', 'rabbitmq:x:999:\n'],
+    alpine: [
+      'rabbitmq:x:100:101:Linux User,,,:/var/lib/rabbitmq:/sbin/nologin\n',
+      'rabbitmq:x:101:rabbitmq\n',
+    ],
+  },
+}
+
+/** The skeleton's passwd and group with the image's own service account appended. */
+function withImageUser(files: Map<string, string>, repository: string, base: ImageBase): void {
+  const users = IMAGE_USERS[repository.replace(/^library\//, '')]
+  const family = familyOf(base)
+  if (!users || family === 'none') return
+  const [passwd, group] = family === 'alpine' ? users.alpine : users.debian
+  const name = passwd.slice(0, passwd.indexOf(':'))
+  const current = files.get('/etc/passwd') ?? ''
+  if (current.split('\n').some((l) => l.startsWith(`${name}:`))) return
+  files.set('/etc/passwd', current + passwd)
+  files.set('/etc/group', (files.get('/etc/group') ?? '') + group)
+}
+
 const cache = new WeakMap<LocalImage, RootFs>()
 
 /** The image's filesystem: its base's skeleton with the image's own files on top. */
@@ -275,6 +333,7 @@ export function imageRootFs(image: LocalImage): RootFs {
   const base = image.catalog?.base ?? 'debian'
   const sk = skeleton(base)
   const files = new Map<string, string>(Object.entries(sk.files))
+  withImageUser(files, image.catalog?.repository ?? '', base)
   for (const [path, content] of image.files) files.set(path, content)
   const dirs = new Set<string>([
     '/',

@@ -296,6 +296,8 @@ kicbase/echo-server               8080                hd
 kicbase/stable                    22,2376,5000,8443,32443 u
 kindest/node                      -                   -
 kong/kong-gateway                 8000,8001,8443,8444 h
+kubernetesui/dashboard            9090                hd
+kubernetesui/metrics-scraper      8000                d
 koalaman/shellcheck               -                   d
 linuxserver/bazarr                6767                ha
 linuxserver/code-server           8443                hu
@@ -533,6 +535,11 @@ export const genericRepositories: GenericRepository[] = parseTable(TABLE)
  * `docker inspect` (from their Dockerfiles).
  */
 export const genericConfigs: Record<string, Partial<ImageConfig>> = {
+  // minikube's node image boots systemd through its entrypoint (docker ps: "/usr/local/bin/entr…").
+  'gcr.io/k8s-minikube/kicbase': {
+    Entrypoint: ['/usr/local/bin/entrypoint', '/sbin/init'],
+    Cmd: [],
+  },
   'jenkins/jenkins': {
     Entrypoint: ['/usr/bin/tini', '--', '/usr/local/bin/jenkins.sh'],
     User: 'jenkins',
