@@ -13,7 +13,8 @@ type Obj = Record<string, Json>
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-const sameJson = (a: Json, b: Json): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b))
+const sameJson = (a: Json, b: Json): boolean =>
+  JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b))
 
 /** A copy with map keys sorted at every level (Go marshals maps so). */
 export function sortKeys(value: Json): Json {

@@ -24,10 +24,28 @@ export const applyViewLastApplied = kubectlCommand({
   flags: () =>
     new FlagSet(
       [
-        { name: 'all', type: 'bool', usage: 'Select all resources in the namespace of the specified resource types' },
-        filenameFlag('Filename, directory, or URL to files that contains the last-applied-configuration annotations'),
-        { name: 'kustomize', shorthand: 'k', type: 'string', usage: 'Process the kustomization directory. This flag can\'t be used together with -f or -R.' },
-        { name: 'output', shorthand: 'o', type: 'string', default: 'yaml', usage: 'Output format. Must be one of (yaml, json)' },
+        {
+          name: 'all',
+          type: 'bool',
+          usage: 'Select all resources in the namespace of the specified resource types',
+        },
+        filenameFlag(
+          'Filename, directory, or URL to files that contains the last-applied-configuration annotations',
+        ),
+        {
+          name: 'kustomize',
+          shorthand: 'k',
+          type: 'string',
+          usage:
+            "Process the kustomization directory. This flag can't be used together with -f or -R.",
+        },
+        {
+          name: 'output',
+          shorthand: 'o',
+          type: 'string',
+          default: 'yaml',
+          usage: 'Output format. Must be one of (yaml, json)',
+        },
         recursiveFlag,
         selectorFlag(),
       ] as const,

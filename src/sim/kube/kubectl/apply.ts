@@ -63,8 +63,7 @@ function withAnnotation(object: KubeObject, namespace: string | undefined): Kube
   }
 }
 
-const resourceName = (t: ResourceType): string =>
-  `${groupVersion(t)}, Resource=${t.resource}`
+const resourceName = (t: ResourceType): string => `${groupVersion(t)}, Resource=${t.resource}`
 
 /** The long framing kubectl gives a failed apply patch. */
 function patchFailure(
@@ -111,12 +110,21 @@ function applyOne(
   const live = api.get(t, namespace ?? '', name)
   const dryServer = flags.dryRun === 'server'
   if (flags.serverSide) {
-    const body = { ...object, metadata: { ...object.metadata, ...(namespace ? { namespace } : {}) } }
+    const body = {
+      ...object,
+      metadata: { ...object.metadata, ...(namespace ? { namespace } : {}) },
+    }
     if (flags.dryRun === 'client')
-      return { stdout: operationLine(t, name, 'serverside-applied', flags.dryRun), stderr: '', object: body, failed: false }
+      return {
+        stdout: operationLine(t, name, 'serverside-applied', flags.dryRun),
+        stderr: '',
+        object: body,
+        failed: false,
+      }
     const r = api.patch(t, namespace ?? '', name, 'apply', body, {
       dryRun: dryServer,
-      fieldManager: flags.fieldManager === 'kubectl-client-side-apply' ? 'kubectl' : flags.fieldManager,
+      fieldManager:
+        flags.fieldManager === 'kubectl-client-side-apply' ? 'kubectl' : flags.fieldManager,
       fieldValidation: flags.validation,
       force: flags.forceConflicts,
     })
@@ -126,14 +134,28 @@ function applyOne(
         stderr: `Error from server (${r.error.status.reason}): ${r.error.status.message}\n`,
         failed: true,
       }
-    return { stdout: operationLine(t, name, 'serverside-applied', flags.dryRun), stderr: '', object: r.value, failed: false }
+    return {
+      stdout: operationLine(t, name, 'serverside-applied', flags.dryRun),
+      stderr: '',
+      object: r.value,
+      failed: false,
+    }
   }
   if (!live.ok) {
     if (live.error.status.reason !== 'NotFound')
-      return { stdout: '', stderr: `Error from server (${live.error.status.reason}): ${live.error.status.message}\n`, failed: true }
+      return {
+        stdout: '',
+        stderr: `Error from server (${live.error.status.reason}): ${live.error.status.message}\n`,
+        failed: true,
+      }
     const toCreate = withAnnotation(object, namespace)
     if (flags.dryRun === 'client')
-      return { stdout: operationLine(t, name, 'created', flags.dryRun), stderr: '', object: toCreate, failed: false }
+      return {
+        stdout: operationLine(t, name, 'created', flags.dryRun),
+        stderr: '',
+        object: toCreate,
+        failed: false,
+      }
     const created = api.create(t, toCreate, {
       dryRun: dryServer,
       fieldManager: flags.fieldManager,
@@ -145,12 +167,22 @@ function applyOne(
         stderr: `Error from server (${created.error.status.reason}): error when creating "${source}": ${created.error.status.message}\n`,
         failed: true,
       }
-    return { stdout: operationLine(t, name, 'created', flags.dryRun), stderr: '', object: created.value, failed: false }
+    return {
+      stdout: operationLine(t, name, 'created', flags.dryRun),
+      stderr: '',
+      object: created.value,
+      failed: false,
+    }
   }
   const current = live.value
   // Client dry run stops before computing anything against the live object.
   if (flags.dryRun === 'client')
-    return { stdout: operationLine(t, name, 'configured', flags.dryRun), stderr: '', object: withAnnotation(object, namespace), failed: false }
+    return {
+      stdout: operationLine(t, name, 'configured', flags.dryRun),
+      stderr: '',
+      object: withAnnotation(object, namespace),
+      failed: false,
+    }
   const saved = current.metadata.annotations?.[LAST_APPLIED]
   let warning = ''
   let original: Obj | undefined
@@ -159,22 +191,43 @@ function applyOne(
   else
     try {
       const parsed = JSON.parse(saved) as unknown
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) original = parsed as Obj
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+        original = parsed as Obj
     } catch {
       original = undefined
     }
   const modified = withAnnotation(object, namespace) as unknown as Obj
-  const patch = threeWayPatch(original, modified, current as unknown as Obj, object.apiVersion, object.kind)
+  const patch = threeWayPatch(
+    original,
+    modified,
+    current as unknown as Obj,
+    object.apiVersion,
+    object.kind,
+  )
   if (Object.keys(patch).length === 0)
-    return { stdout: operationLine(t, name, 'unchanged', flags.dryRun), stderr: warning, object: current, failed: false }
+    return {
+      stdout: operationLine(t, name, 'unchanged', flags.dryRun),
+      stderr: warning,
+      object: current,
+      failed: false,
+    }
   const patched = api.patch(t, namespace ?? '', name, 'strategic', patch, {
     dryRun: dryServer,
     fieldManager: flags.fieldManager,
     fieldValidation: flags.validation,
   })
   if (!patched.ok)
-    return { stdout: '', stderr: warning + patchFailure(patched.error, patch, current, t, source), failed: true }
-  return { stdout: operationLine(t, name, 'configured', flags.dryRun), stderr: warning, object: patched.value, failed: false }
+    return {
+      stdout: '',
+      stderr: warning + patchFailure(patched.error, patch, current, t, source),
+      failed: true,
+    }
+  return {
+    stdout: operationLine(t, name, 'configured', flags.dryRun),
+    stderr: warning,
+    object: patched.value,
+    failed: false,
+  }
 }
 
 async function runApply(
@@ -209,9 +262,17 @@ async function runApply(
   if (values.filename.length === 0 && values.kustomize === '')
     return { stdout: '', stderr: `${stderr}error: must specify one of -f and -k\n`, exitCode: 1 }
   if (values.kustomize !== '')
-    return { stdout: '', stderr: `${stderr}error: kustomize is not available in Quai's simulated kubectl\n`, exitCode: 1 }
+    return {
+      stdout: '',
+      stderr: `${stderr}error: kustomize is not available in Quai's simulated kubectl\n`,
+      exitCode: 1,
+    }
   if (values.prune && values.selector === '' && !values.all)
-    return { stdout: '', stderr: `${stderr}error: all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector\n`, exitCode: 1 }
+    return {
+      stdout: '',
+      stderr: `${stderr}error: all resources selected for prune without explicitly passing --all. To prune all resources, pass the --all flag. If you did not mean to prune all resources, specify a label selector\n`,
+      exitCode: 1,
+    }
   let format: DataFormat | undefined
   if (values.output !== '' || values.template !== '') {
     const parsed = await dataFormat({ output: values.output, template: values.template }, ctx)
@@ -219,7 +280,8 @@ async function runApply(
     format = parsed.format
   }
   const selector = values.selector === '' ? undefined : parseSelector(values.selector)
-  if (selector !== undefined && !selector.ok) return { stdout: '', stderr: `${stderr}error: ${selector.error}\n`, exitCode: 1 }
+  if (selector !== undefined && !selector.ok)
+    return { stdout: '', stderr: `${stderr}error: ${selector.error}\n`, exitCode: 1 }
   const read = await readManifests(ctx.shell, values.filename, {
     recursive: values.recursive,
     validate: validationEnabled(values.validate),
@@ -231,7 +293,9 @@ async function runApply(
     dryRun: dry.value,
     serverSide: values['server-side'],
     forceConflicts: values['force-conflicts'],
-    fieldManager: changed.includes('field-manager') ? values['field-manager'] : 'kubectl-client-side-apply',
+    fieldManager: changed.includes('field-manager')
+      ? values['field-manager']
+      : 'kubectl-client-side-apply',
     validation: fieldValidation(values.validate),
   }
   let stdout = ''
@@ -244,7 +308,8 @@ async function runApply(
       continue
     }
     const object = entry.object
-    if (selector !== undefined && selector.ok && !matches(selector.value, object.metadata.labels)) continue
+    if (selector !== undefined && selector.ok && !matches(selector.value, object.metadata.labels))
+      continue
     const t = entry.type
     let namespace: string | undefined
     if (t.namespaced) {
@@ -312,7 +377,11 @@ export const apply = kubectlCommand({
     new FlagSet(
       [
         ...printFlags(),
-        { name: 'all', type: 'bool', usage: 'Select all resources in the namespace of the specified resource types.' },
+        {
+          name: 'all',
+          type: 'bool',
+          usage: 'Select all resources in the namespace of the specified resource types.',
+        },
         {
           name: 'cascade',
           type: 'string',
@@ -330,7 +399,11 @@ export const apply = kubectlCommand({
           usage:
             'If true, immediately remove resources from API and bypass graceful deletion. Note that immediate deletion of some resources may result in inconsistency or data loss and requires confirmation.',
         },
-        { name: 'force-conflicts', type: 'bool', usage: 'If true, server-side apply will force the changes against conflicts.' },
+        {
+          name: 'force-conflicts',
+          type: 'bool',
+          usage: 'If true, server-side apply will force the changes against conflicts.',
+        },
         {
           name: 'grace-period',
           type: 'int',
@@ -338,7 +411,9 @@ export const apply = kubectlCommand({
           usage:
             'Period of time in seconds given to the resource to terminate gracefully. Ignored if negative. Set to 1 for immediate shutdown. Can only be set to 0 when --force is true (force deletion).',
         },
-        kustomizeFlag("Process a kustomization directory. This flag can't be used together with -f or -R."),
+        kustomizeFlag(
+          "Process a kustomization directory. This flag can't be used together with -f or -R.",
+        ),
         {
           name: 'openapi-patch',
           type: 'bool',
@@ -359,10 +434,18 @@ export const apply = kubectlCommand({
           usage:
             'Automatically delete resource objects, that do not appear in the configs and are created by either apply or create --save-config. Should be used with either -l or --all.',
         },
-        { name: 'prune-allowlist', type: 'stringArray', usage: 'Overwrite the default allowlist with <group/version/kind> for --prune' },
+        {
+          name: 'prune-allowlist',
+          type: 'stringArray',
+          usage: 'Overwrite the default allowlist with <group/version/kind> for --prune',
+        },
         recursiveFlag,
         selectorFlag(),
-        { name: 'server-side', type: 'bool', usage: 'If true, apply runs in the server instead of the client.' },
+        {
+          name: 'server-side',
+          type: 'bool',
+          usage: 'If true, apply runs in the server instead of the client.',
+        },
         {
           name: 'subresource',
           type: 'string',
@@ -379,7 +462,8 @@ export const apply = kubectlCommand({
         {
           name: 'wait',
           type: 'bool',
-          usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.',
+          usage:
+            'If true, wait for resources to be gone before returning. This waits for finalizers.',
         },
       ] as const,
       { normalizeName: wordSepNormalize },

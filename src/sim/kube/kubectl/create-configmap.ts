@@ -45,8 +45,7 @@ export const createConfigMap = kubectlCommand({
         {
           name: 'from-env-file',
           type: 'stringSlice',
-          usage:
-            'Specify the path to a file to read lines of key=val pairs to create a configmap.',
+          usage: 'Specify the path to a file to read lines of key=val pairs to create a configmap.',
         },
         {
           name: 'from-file',

@@ -15,6 +15,7 @@ import {
   operationLine,
   printFlags,
   saveConfigFlag,
+  serverError,
   typeOfObject,
   validateFlag,
 } from './write-kit'
@@ -96,7 +97,7 @@ export function forServer(object: KubeObject, namespace: string, namespaced: boo
 
 /**
  * Creates `object` (or pretends to) and prints the outcome. `what` names the object in the
- * failure line (`failed to create deployment`).
+ * failure line (`failed to create deployment`); '' prints the server's error as it is.
  */
 export async function createAndPrint(
   object: KubeObject,
@@ -136,7 +137,14 @@ export async function createAndPrint(
     dryRun: dry.value === 'server',
     fieldManager: values['field-manager'],
   })
-  if (!created.ok)
-    return withWarning(errorLine(`failed to create ${what}: ${created.error.status.message}`))
+  if (!created.ok) {
+    // kubectl's wording varies by generator: `create namespace` returns the server's error as
+    // is, `create secret` wraps it without a colon (real kubectl 1.32, seen through the facade).
+    if (what === '') return withWarning(serverError(created.error))
+    const separator = what === 'secret' ? '' : ':'
+    return withWarning(
+      errorLine(`failed to create ${what}${separator} ${created.error.status.message}`),
+    )
+  }
   return printed(created.value)
 }

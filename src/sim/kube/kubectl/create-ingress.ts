@@ -94,7 +94,7 @@ export const createIngress = kubectlCommand({
           name: 'rule',
           type: 'stringArray',
           usage:
-            'Rule in format host/path=service:port[,tls=secretname]. Paths containing the leading character \'*\' are considered pathType=Prefix. tls argument is optional.',
+            "Rule in format host/path=service:port[,tls=secretname]. Paths containing the leading character '*' are considered pathType=Prefix. tls argument is optional.",
         },
       ] as const,
       { normalizeName: wordSepNormalize },

@@ -48,8 +48,7 @@ export const createJob = kubectlCommand({
         {
           name: 'from',
           type: 'string',
-          usage:
-            'The name of the resource to create a Job from (only cronjob is supported).',
+          usage: 'The name of the resource to create a Job from (only cronjob is supported).',
         },
         { name: 'image', type: 'string', usage: 'Image name to run.' },
       ] as const,
@@ -77,7 +76,12 @@ export const createJob = kubectlCommand({
       return createAndPrint(object, values, ctx, 'job')
     }
     const [kind = '', source = ''] = values.from.split('/')
-    if (!['cronjob', 'cronjobs', 'cj', 'cronjob.batch', 'cronjobs.batch'].includes(kind.toLowerCase()) || source === '')
+    if (
+      !['cronjob', 'cronjobs', 'cj', 'cronjob.batch', 'cronjobs.batch'].includes(
+        kind.toLowerCase(),
+      ) ||
+      source === ''
+    )
       return errorLine(`from must be an existing cronjob: ${values.from}`)
     const connected = ctx.connect()
     if (!connected.ok) return connected.error
@@ -85,7 +89,10 @@ export const createJob = kubectlCommand({
     if (!found.ok) return serverError(found.error)
     const cron = found.value
     const template = ((cron['spec'] as Record<string, unknown> | undefined)?.['jobTemplate'] ??
-      {}) as { metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }; spec?: unknown }
+      {}) as {
+      metadata?: { labels?: Record<string, string>; annotations?: Record<string, string> }
+      spec?: unknown
+    }
     const object: KubeObject = {
       kind: 'Job',
       apiVersion: 'batch/v1',
@@ -94,7 +101,10 @@ export const createJob = kubectlCommand({
         ...namespace,
         creationTimestamp: null,
         ...(template.metadata?.labels ? { labels: template.metadata.labels } : {}),
-        annotations: { ...(template.metadata?.annotations ?? {}), 'cronjob.kubernetes.io/instantiate': 'manual' },
+        annotations: {
+          ...(template.metadata?.annotations ?? {}),
+          'cronjob.kubernetes.io/instantiate': 'manual',
+        },
         ownerReferences: [
           {
             apiVersion: 'batch/v1',
@@ -114,7 +124,7 @@ export const createJob = kubectlCommand({
 
 export const createCronJob = kubectlCommand({
   path: 'kubectl create cronjob',
-  use: 'NAME --image=image --schedule=\'0/5 * * * ?\' -- [COMMAND] [args...]',
+  use: "NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...]",
   aliases: ['cj'],
   short: 'Create a cron job with the specified name',
   long: 'Create a cron job with the specified name.',
@@ -134,7 +144,11 @@ export const createCronJob = kubectlCommand({
           type: 'string',
           usage: "job's restart policy. supported values: OnFailure, Never",
         },
-        { name: 'schedule', type: 'string', usage: 'A schedule in the Cron format the job should be run with.' },
+        {
+          name: 'schedule',
+          type: 'string',
+          usage: 'A schedule in the Cron format the job should be run with.',
+        },
       ] as const,
       { normalizeName: wordSepNormalize },
     ),

@@ -24,7 +24,7 @@ export const createNamespace = kubectlCommand({
       spec: {},
       status: {},
     }
-    return createAndPrint(object, values, ctx, 'namespace')
+    return createAndPrint(object, values, ctx, '')
   },
 })
 

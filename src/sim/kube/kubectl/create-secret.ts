@@ -205,7 +205,10 @@ export const createSecretDockerRegistry = kubectlCommand({
       )
       if (!r.ok) return errorLine(r.error)
     } else {
-      data.add('.dockerconfigjson', dockerConfigJson(server, user, password, values['docker-email']))
+      data.add(
+        '.dockerconfigjson',
+        dockerConfigJson(server, user, password, values['docker-email']),
+      )
     }
     const object = secretObject(
       named.name,
@@ -233,7 +236,11 @@ export const createSecretTls = kubectlCommand({
         ...generatorFlags(),
         appendHashFlag,
         { name: 'cert', type: 'string', usage: 'Path to PEM encoded public key certificate.' },
-        { name: 'key', type: 'string', usage: 'Path to private key associated with given certificate.' },
+        {
+          name: 'key',
+          type: 'string',
+          usage: 'Path to private key associated with given certificate.',
+        },
       ] as const,
       { normalizeName: wordSepNormalize },
     ),
@@ -247,13 +254,19 @@ export const createSecretTls = kubectlCommand({
     }
     const cert = await read(values.cert)
     if (cert === undefined)
-      return errorLine(`Cannot read file ${values.cert}, open ${values.cert}: no such file or directory`)
+      return errorLine(
+        `Cannot read file ${values.cert}, open ${values.cert}: no such file or directory`,
+      )
     const key = await read(values.key)
     if (key === undefined)
-      return errorLine(`Cannot read file ${values.key}, open ${values.key}: no such file or directory`)
+      return errorLine(
+        `Cannot read file ${values.key}, open ${values.key}: no such file or directory`,
+      )
     // tls.X509KeyPair's first checks: each file must hold PEM blocks of the right kind.
     if (!cert.includes('-----BEGIN'))
-      return errorLine('failed to load key pair tls: failed to find any PEM data in certificate input')
+      return errorLine(
+        'failed to load key pair tls: failed to find any PEM data in certificate input',
+      )
     if (!key.includes('-----BEGIN'))
       return errorLine('failed to load key pair tls: failed to find any PEM data in key input')
     const object = secretObject(

@@ -26,8 +26,7 @@ export function parsePortPair(
   if (target === undefined) return { ok: true, port, targetPort: port }
   if (/^[-+]?\d+$/.test(target)) {
     const n = Number(target)
-    if (n < 1 || n > 65535)
-      return { ok: false, error: 'must be between 1 and 65535, inclusive' }
+    if (n < 1 || n > 65535) return { ok: false, error: 'must be between 1 and 65535, inclusive' }
     return { ok: true, port, targetPort: n }
   }
   const problems = portNameProblems(target)
@@ -43,8 +42,7 @@ export function portNameProblems(name: string): string[] {
     errs.push('must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)')
   if (name.includes('--')) errs.push('must not contain consecutive hyphens')
   if (!/[a-z]/.test(name)) errs.push('must contain at least one letter (a-z)')
-  if (name.startsWith('-') || name.endsWith('-'))
-    errs.push('must not begin or end with a hyphen')
+  if (name.startsWith('-') || name.endsWith('-')) errs.push('must not begin or end with a hyphen')
   return errs
 }
 
@@ -104,7 +102,12 @@ function serviceObject(
 function runService(
   type: ServiceType,
   path: string,
-  parsed: { values: ServiceValues & Parameters<typeof createAndPrint>[1]; args: string[]; argsLenAtDash: number; changed: readonly string[] },
+  parsed: {
+    values: ServiceValues & Parameters<typeof createAndPrint>[1]
+    args: string[]
+    argsLenAtDash: number
+    changed: readonly string[]
+  },
   ctx: KubectlContext,
 ): CommandOutput | Promise<CommandOutput> {
   if (type === 'ExternalName' && !parsed.changed.includes('external-name'))
@@ -227,7 +230,9 @@ export function subcommandParent(
   args: readonly string[],
 ): CommandOutput {
   if (args.length > 0)
-    return errorLine(`unknown command ${JSON.stringify(args[0])}\nSee '${path} -h' for help and examples`)
+    return errorLine(
+      `unknown command ${JSON.stringify(args[0])}\nSee '${path} -h' for help and examples`,
+    )
   return { stdout: '', stderr: ctx.help(), exitCode: 1 }
 }
 

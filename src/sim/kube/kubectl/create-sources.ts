@@ -84,7 +84,10 @@ export async function addFiles(
       }
       continue
     }
-    const added = target.add(key !== '' ? key : (path.split('/').pop() ?? path), await shell.fs.readFile(full))
+    const added = target.add(
+      key !== '' ? key : (path.split('/').pop() ?? path),
+      await shell.fs.readFile(full),
+    )
     if (!added.ok) return added
   }
   return { ok: true }

@@ -85,9 +85,7 @@ async function createFromFiles(
   let stderr = dry.warning
   const fail = (text: string): CommandOutput => ({ stdout: '', stderr: stderr + text, exitCode: 1 })
   if (values.filename.length === 0 && values.kustomize === '')
-    return fail(
-      `error: must specify one of -f and -k\n`,
-    )
+    return fail(`error: must specify one of -f and -k\n`)
   if (values.kustomize !== '')
     return fail(`error: kustomize is not available in Quai's simulated kubectl\n`)
   if (!['strict', 'true', 'warn', 'ignore', 'false'].includes(values.validate.toLowerCase()))
@@ -192,7 +190,8 @@ export const create = kubectlCommand({
         {
           name: 'raw',
           type: 'string',
-          usage: 'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.',
+          usage:
+            'Raw URI to POST to the server.  Uses the transport specified by the kubeconfig file.',
         },
         recursiveFlag,
         saveConfigFlag,
@@ -201,7 +200,8 @@ export const create = kubectlCommand({
         {
           name: 'windows-line-endings',
           type: 'bool',
-          usage: 'Only relevant if --edit=true. Defaults to the line ending native to your platform.',
+          usage:
+            'Only relevant if --edit=true. Defaults to the line ending native to your platform.',
         },
       ] as const,
       { normalizeName: wordSepNormalize },

@@ -27,7 +27,9 @@ export const FORCE_WARNING =
 type Cascade = 'Background' | 'Foreground' | 'Orphan'
 
 /** cmdutil.GetCascadingStrategy, with the deprecated boolean spellings. */
-function cascadeOf(value: string): { ok: true; value: Cascade; warning: string } | { ok: false; error: string } {
+function cascadeOf(
+  value: string,
+): { ok: true; value: Cascade; warning: string } | { ok: false; error: string } {
   switch (value) {
     case 'background':
       return { ok: true, value: 'Background', warning: '' }
@@ -60,7 +62,8 @@ const DEFAULT_WAIT_MS = 7 * 24 * 3600 * 1000
 export const deleteCommand = kubectlCommand({
   path: 'kubectl delete',
   use: '([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)])',
-  short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
+  short:
+    'Delete resources by file names, stdin, resources and names, or by resources and label selector',
   long: `Delete resources by file names, stdin, resources and names, or by resources and label selector.
 
  JSON and YAML formats are accepted. Only one type of argument may be specified: file names, resources and names, or resources and label selector.
@@ -105,7 +108,11 @@ export const deleteCommand = kubectlCommand({
   flags: () =>
     new FlagSet(
       [
-        { name: 'all', type: 'bool', usage: 'Delete all resources, in the namespace of the specified resource types.' },
+        {
+          name: 'all',
+          type: 'bool',
+          usage: 'Delete all resources, in the namespace of the specified resource types.',
+        },
         {
           name: 'all-namespaces',
           shorthand: 'A',
@@ -145,14 +152,23 @@ export const deleteCommand = kubectlCommand({
         {
           name: 'ignore-not-found',
           type: 'bool',
-          usage: 'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.',
+          usage:
+            'Treat "resource not found" as a successful delete. Defaults to "true" when --all is specified.',
         },
-        { name: 'interactive', shorthand: 'i', type: 'bool', usage: 'If true, delete resource only when user confirms.' },
-        kustomizeFlag("Process a kustomization directory. This flag can't be used together with -f or -R."),
+        {
+          name: 'interactive',
+          shorthand: 'i',
+          type: 'bool',
+          usage: 'If true, delete resource only when user confirms.',
+        },
+        kustomizeFlag(
+          "Process a kustomization directory. This flag can't be used together with -f or -R.",
+        ),
         {
           name: 'now',
           type: 'bool',
-          usage: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).',
+          usage:
+            'If true, resources are signaled for immediate shutdown (same as --grace-period=1).',
         },
         {
           name: 'output',
@@ -160,7 +176,12 @@ export const deleteCommand = kubectlCommand({
           type: 'string',
           usage: 'Output mode. Use "-o name" for shorter output (resource/name).',
         },
-        { name: 'raw', type: 'string', usage: 'Raw URI to DELETE to the server.  Uses the transport specified by the kubeconfig file.' },
+        {
+          name: 'raw',
+          type: 'string',
+          usage:
+            'Raw URI to DELETE to the server.  Uses the transport specified by the kubeconfig file.',
+        },
         recursiveFlag,
         selectorFlag(),
         {
@@ -173,7 +194,8 @@ export const deleteCommand = kubectlCommand({
           name: 'wait',
           type: 'bool',
           default: true,
-          usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.',
+          usage:
+            'If true, wait for resources to be gone before returning. This waits for finalizers.',
         },
       ] as const,
       { normalizeName: wordSepNormalize },
@@ -187,13 +209,25 @@ export const deleteCommand = kubectlCommand({
     if (!dry.ok) return dry.output
     stderr += dry.warning
     if (values.output !== '' && values.output !== 'name')
-      return { stdout: '', stderr: `${stderr}error: Unexpected -o output mode: ${values.output}. We only support '-o name'.\n`, exitCode: 1 }
+      return {
+        stdout: '',
+        stderr: `${stderr}error: Unexpected -o output mode: ${values.output}. We only support '-o name'.\n`,
+        exitCode: 1,
+      }
     if (values.all && values.selector !== '')
-      return { stdout: '', stderr: `${stderr}error: setting 'all' parameter but found a non empty selector. \n`, exitCode: 1 }
+      return {
+        stdout: '',
+        stderr: `${stderr}error: setting 'all' parameter but found a non empty selector. \n`,
+        exitCode: 1,
+      }
     let grace = values['grace-period']
     if (values.now) {
       if (grace !== -1)
-        return { stdout: '', stderr: `${stderr}error: --now and --grace-period cannot be specified together\n`, exitCode: 1 }
+        return {
+          stdout: '',
+          stderr: `${stderr}error: --now and --grace-period cannot be specified together\n`,
+          exitCode: 1,
+        }
       grace = 1
     }
     if (grace === 0 && !values.force) grace = 1
@@ -203,7 +237,11 @@ export const deleteCommand = kubectlCommand({
     const ignoreNotFound = values['ignore-not-found'] || values.all
     const hasNames = args.some((a) => a.includes('/')) || args.length > 1
     if (values.all && hasNames)
-      return { stdout: '', stderr: `${stderr}error: name cannot be provided when a selector is specified\n`, exitCode: 1 }
+      return {
+        stdout: '',
+        stderr: `${stderr}error: name cannot be provided when a selector is specified\n`,
+        exitCode: 1,
+      }
     const targets = await resolveTargets(args, values, ctx, { ignoreNotFound })
     if (!targets.ok) return { ...targets.output, stderr: stderr + targets.output.stderr }
     const api = targets.cluster.api
@@ -224,7 +262,8 @@ export const deleteCommand = kubectlCommand({
         continue
       }
       const verb = force ? 'force deleted' : 'deleted'
-      const suffix = dry.value === 'client' ? ' (dry run)' : dry.value === 'server' ? ' (server dry run)' : ''
+      const suffix =
+        dry.value === 'client' ? ' (dry run)' : dry.value === 'server' ? ' (server dry run)' : ''
       stdout +=
         values.output === 'name'
           ? `${objectRef(t, name)}\n`
@@ -237,7 +276,8 @@ export const deleteCommand = kubectlCommand({
         },
       })
     }
-    if (targets.found.length === 0 && targets.selected && errors === '') stdout += 'No resources found\n'
+    if (targets.found.length === 0 && targets.selected && errors === '')
+      stdout += 'No resources found\n'
     if (values.wait && dry.value === 'none' && gone.length > 0) {
       const timeoutMs = values.timeout > 0 ? values.timeout / 1e6 : DEFAULT_WAIT_MS
       const outcome = await waitUntil(ctx.shell, () => gone.every((g) => g.check()), timeoutMs)

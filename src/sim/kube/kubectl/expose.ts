@@ -93,7 +93,8 @@ const sorted = (m: Record<string, string>): Record<string, string> =>
 export const expose = kubectlCommand({
   path: 'kubectl expose',
   use: '(-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type]',
-  short: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
+  short:
+    'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
   long: `Expose a resource as a new Kubernetes service.
 
  Looks up a deployment, service, replica set, replication controller or pod by name and uses the selector for that resource as the selector for a new service on the specified port. A deployment or replica set will be exposed as a service only if its selector is convertible to a selector that service supports, i.e. when the selector contains only the matchLabels component. Note that if no port is specified via --port and the exposed resource has multiple ports, all will be re-used by the new service. Also if no labels are specified, the new service will re-use the labels from the resource it exposes.
@@ -126,25 +127,88 @@ export const expose = kubectlCommand({
     new FlagSet(
       [
         ...printFlags(),
-        { name: 'cluster-ip', type: 'string', usage: "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service." },
+        {
+          name: 'cluster-ip',
+          type: 'string',
+          usage:
+            "ClusterIP to be assigned to the service. Leave empty to auto-allocate, or set to 'None' to create a headless service.",
+        },
         dryRunFlag,
-        { name: 'external-ip', type: 'string', usage: 'Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.' },
+        {
+          name: 'external-ip',
+          type: 'string',
+          usage:
+            'Additional external IP address (not managed by Kubernetes) to accept for the service. If this IP is routed to a node, the service can be accessed by this IP in addition to its generated service IP.',
+        },
         fieldManagerFlag('kubectl-expose'),
-        filenameFlag('Filename, directory, or URL to files identifying the resource to expose a service'),
-        kustomizeFlag("Process the kustomization directory. This flag can't be used together with -f or -R."),
-        { name: 'labels', shorthand: 'l', type: 'string', usage: 'Labels to apply to the service created by this call.' },
-        { name: 'load-balancer-ip', type: 'string', usage: 'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).' },
+        filenameFlag(
+          'Filename, directory, or URL to files identifying the resource to expose a service',
+        ),
+        kustomizeFlag(
+          "Process the kustomization directory. This flag can't be used together with -f or -R.",
+        ),
+        {
+          name: 'labels',
+          shorthand: 'l',
+          type: 'string',
+          usage: 'Labels to apply to the service created by this call.',
+        },
+        {
+          name: 'load-balancer-ip',
+          type: 'string',
+          usage:
+            'IP to assign to the LoadBalancer. If empty, an ephemeral IP will be created and used (cloud-provider specific).',
+        },
         { name: 'name', type: 'string', usage: 'The name for the newly created object.' },
-        { name: 'override-type', type: 'string', default: 'merge', usage: 'The method used to override the generated object: json, merge, or strategic.' },
-        { name: 'overrides', type: 'string', usage: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.' },
-        { name: 'port', type: 'string', usage: 'The port that the service should serve on. Copied from the resource being exposed, if unspecified' },
-        { name: 'protocol', type: 'string', usage: "The network protocol for the service to be created. Default is 'TCP'." },
+        {
+          name: 'override-type',
+          type: 'string',
+          default: 'merge',
+          usage: 'The method used to override the generated object: json, merge, or strategic.',
+        },
+        {
+          name: 'overrides',
+          type: 'string',
+          usage:
+            'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.',
+        },
+        {
+          name: 'port',
+          type: 'string',
+          usage:
+            'The port that the service should serve on. Copied from the resource being exposed, if unspecified',
+        },
+        {
+          name: 'protocol',
+          type: 'string',
+          usage: "The network protocol for the service to be created. Default is 'TCP'.",
+        },
         recursiveFlag,
         saveConfigFlag,
-        { name: 'selector', type: 'string', usage: 'A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)' },
-        { name: 'session-affinity', type: 'string', usage: "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'" },
-        { name: 'target-port', type: 'string', usage: 'Name or number for the port on the container that the service should direct traffic to. Optional.' },
-        { name: 'type', type: 'string', usage: "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'." },
+        {
+          name: 'selector',
+          type: 'string',
+          usage:
+            'A label selector to use for this service. Only equality-based selector requirements are supported. If empty (the default) infer the selector from the replication controller or replica set.)',
+        },
+        {
+          name: 'session-affinity',
+          type: 'string',
+          usage:
+            "If non-empty, set the session affinity for the service to this; legal values: 'None', 'ClientIP'",
+        },
+        {
+          name: 'target-port',
+          type: 'string',
+          usage:
+            'Name or number for the port on the container that the service should direct traffic to. Optional.',
+        },
+        {
+          name: 'type',
+          type: 'string',
+          usage:
+            "Type for this service: ClusterIP, NodePort, LoadBalancer, or ExternalName. Default is 'ClusterIP'.",
+        },
       ] as const,
       { normalizeName: wordSepNormalize },
     ),
@@ -183,9 +247,13 @@ export const expose = kubectlCommand({
           stderr += `error: strconv.Atoi: parsing "${values.port}": invalid syntax\n`
           continue
         }
-        ports = [{ port: Number(values.port), protocol: values.protocol === '' ? 'TCP' : values.protocol }]
+        ports = [
+          { port: Number(values.port), protocol: values.protocol === '' ? 'TCP' : values.protocol },
+        ]
       } else {
-        ports = portsOf(object).map((p) => (values.protocol === '' ? p : { ...p, protocol: values.protocol }))
+        ports = portsOf(object).map((p) =>
+          values.protocol === '' ? p : { ...p, protocol: values.protocol },
+        )
         if (ports.length === 0) {
           stderr += `error: couldn't find port via --port flag or introspection\n`
           continue
@@ -199,7 +267,9 @@ export const expose = kubectlCommand({
           : p.port
       const labels =
         values.labels !== ''
-          ? Object.fromEntries(values.labels.split(',').map((pair) => pair.split('=') as [string, string]))
+          ? Object.fromEntries(
+              values.labels.split(',').map((pair) => pair.split('=') as [string, string]),
+            )
           : (object.metadata.labels ?? {})
       const service: KubeObject = {
         kind: 'Service',
@@ -221,8 +291,12 @@ export const expose = kubectlCommand({
           ...(values['cluster-ip'] !== '' ? { clusterIP: values['cluster-ip'] } : {}),
           ...(values.type !== '' ? { type: values.type } : {}),
           ...(values['external-ip'] !== '' ? { externalIPs: [values['external-ip']] } : {}),
-          ...(values['session-affinity'] !== '' ? { sessionAffinity: values['session-affinity'] } : {}),
-          ...(values['load-balancer-ip'] !== '' ? { loadBalancerIP: values['load-balancer-ip'] } : {}),
+          ...(values['session-affinity'] !== ''
+            ? { sessionAffinity: values['session-affinity'] }
+            : {}),
+          ...(values['load-balancer-ip'] !== ''
+            ? { loadBalancerIP: values['load-balancer-ip'] }
+            : {}),
         },
         status: { loadBalancer: {} },
       }
@@ -244,7 +318,8 @@ export const expose = kubectlCommand({
           ? printIn(format, [result]).stdout
           : operationLine(SERVICES, result.metadata.name, 'exposed', dry.value)
     }
-    if (targets.found.length === 0 && stderr === dry.warning) return errorLine('no objects passed to expose')
+    if (targets.found.length === 0 && stderr === dry.warning)
+      return errorLine('no objects passed to expose')
     return { stdout, stderr, exitCode: stderr.includes('rror') ? 1 : 0 }
   },
 })

@@ -208,11 +208,18 @@ function fetch(
     ...(options.labelSelector === '' ? {} : { labelSelector: options.labelSelector }),
     ...(options.fieldSelector === '' ? {} : { fieldSelector: options.fieldSelector }),
   })
-  if (!listed.ok)
-    return {
-      objects: [],
-      errors: `Error from server (${listed.error.status.reason}): ${listed.error.status.message}\n`,
-    }
+  if (!listed.ok) {
+    // The resource builder rewords a BadRequest or NotFound list error, keeping the Status.
+    const { reason, message } = listed.error.status
+    const gvr = `"${t.group}/${t.version}, Resource=${t.resource}"`
+    const framed =
+      reason !== 'BadRequest' && reason !== 'NotFound'
+        ? message
+        : options.labelSelector === '' && options.fieldSelector === ''
+          ? `Unable to list ${gvr}: ${message}`
+          : `Unable to find ${gvr} that match label selector "${options.labelSelector}", field selector "${options.fieldSelector}": ${message}`
+    return { objects: [], errors: `Error from server (${reason}): ${framed}\n` }
+  }
   return { objects: listed.value.items, errors: '' }
 }
 

@@ -111,7 +111,9 @@ export async function runMetadataVerb(
   }
   for (const key of remove)
     if (add.has(key))
-      return errorLine(`can not both modify and remove ${verb.noun === 'label' ? 'a label' : 'an annotation'} in the same command`)
+      return errorLine(
+        `can not both modify and remove ${verb.noun === 'label' ? 'a label' : 'an annotation'} in the same command`,
+      )
   let format: DataFormat | undefined
   if (values.output !== '' || values.template !== '') {
     const parsed = await dataFormat({ output: values.output, template: values.template }, ctx)
@@ -119,7 +121,8 @@ export async function runMetadataVerb(
     format = parsed.format
   }
   const targets = await resolveTargets(resources, values, ctx, {
-    emptyMessage: 'one or more resources must be specified as <resource> <name> or <resource>/<name>',
+    emptyMessage:
+      'one or more resources must be specified as <resource> <name> or <resource>/<name>',
   })
   if (!targets.ok) return { ...targets.output, stderr: warning + targets.output.stderr }
   let stdout = ''
@@ -161,7 +164,8 @@ export async function runMetadataVerb(
       }
     const name = object.metadata.name
     const metadataPatch: Record<string, unknown> = { [verb.field]: patch }
-    if (values['resource-version'] !== '') metadataPatch['resourceVersion'] = values['resource-version']
+    if (values['resource-version'] !== '')
+      metadataPatch['resourceVersion'] = values['resource-version']
     let result = object
     if (Object.keys(patch).length > 0 && dry.value !== 'client') {
       const r = targets.cluster.api.patch(
@@ -217,8 +221,7 @@ export function metadataFlags(noun: 'label' | 'annotation', plural: 'labels' | '
       name: 'all-namespaces',
       shorthand: 'A',
       type: 'bool',
-      usage:
-        'If true, check the specified action in all namespaces.',
+      usage: 'If true, check the specified action in all namespaces.',
     },
     dryRunFlag,
     fieldManagerFlag(`kubectl-${noun === 'label' ? 'label' : 'annotate'}`),
@@ -228,8 +231,12 @@ export function metadataFlags(noun: 'label' | 'annotation', plural: 'labels' | '
       usage:
         "Selector (field query) to filter on, supports '=', '==', and '!='.(e.g. --field-selector key1=value1,key2=value2). The server only supports a limited number of field queries per type.",
     },
-    filenameFlag(`Filename, directory, or URL to files identifying the resource to update the ${plural}`),
-    kustomizeFlag("Process the kustomization directory. This flag can't be used together with -f or -R."),
+    filenameFlag(
+      `Filename, directory, or URL to files identifying the resource to update the ${plural}`,
+    ),
+    kustomizeFlag(
+      "Process the kustomization directory. This flag can't be used together with -f or -R.",
+    ),
     {
       name: 'list',
       type: 'bool',

@@ -44,34 +44,49 @@ function namesOf(pod: KubeObject): ContainerNames {
   const spec = isObj(pod['spec']) ? pod['spec'] : {}
   const list = (key: string): string[] =>
     (Array.isArray(spec[key]) ? spec[key].filter(isObj) : []).map((c) => String(c['name']))
-  return { containers: list('containers'), init: list('initContainers'), ephemeral: list('ephemeralContainers') }
+  return {
+    containers: list('containers'),
+    init: list('initContainers'),
+    ephemeral: list('ephemeralContainers'),
+  }
 }
 
 /** The container kubectl picks by default, and its notice when there was a choice. */
 function defaultContainer(pod: KubeObject): { name: string; notice: string } {
   const names = namesOf(pod)
   const annotated = pod.metadata.annotations?.['kubectl.kubernetes.io/default-container']
-  const name = annotated !== undefined && names.containers.includes(annotated) ? annotated : (names.containers[0] ?? '')
+  const name =
+    annotated !== undefined && names.containers.includes(annotated)
+      ? annotated
+      : (names.containers[0] ?? '')
   const all = [
     ...names.containers,
     ...names.init.map((n) => `${n} (init)`),
     ...names.ephemeral.map((n) => `${n} (ephem)`),
   ]
   const notice =
-    all.length > 1 && annotated === undefined ? `Defaulted container "${name}" out of: ${all.join(', ')}\n` : ''
+    all.length > 1 && annotated === undefined
+      ? `Defaulted container "${name}" out of: ${all.join(', ')}\n`
+      : ''
   return { name, notice }
 }
 
-type PodStatus = { phase?: string; containerStatuses?: { name: string; state?: { running?: unknown; terminated?: unknown } }[] }
+type PodStatus = {
+  phase?: string
+  containerStatuses?: { name: string; state?: { running?: unknown; terminated?: unknown } }[]
+}
 
 /** The pod a TYPE/NAME stands for: the first of its pods, as kubectl's logs for object picks. */
-function podsFor(
-  cluster: KubeCluster,
-  object: KubeObject,
-): KubeObject[] {
+function podsFor(cluster: KubeCluster, object: KubeObject): KubeObject[] {
   const spec = isObj(object['spec']) ? object['spec'] : {}
   const selector = isObj(spec['selector']) ? spec['selector'] : {}
-  const matchLabels = (isObj(selector['matchLabels']) ? selector['matchLabels'] : object.kind === 'Service' || object.kind === 'ReplicationController' ? selector : {}) as Record<string, string>
+  const matchLabels = (
+    isObj(selector['matchLabels'])
+      ? selector['matchLabels']
+      : object.kind === 'Service' || object.kind === 'ReplicationController'
+        ? selector
+        : {}
+  ) as Record<string, string>
   const text = Object.keys(matchLabels)
     .sort()
     .map((k) => `${k}=${matchLabels[k] ?? ''}`)
@@ -81,8 +96,11 @@ function podsFor(
     ...(text === '' ? {} : { labelSelector: text }),
   })
   if (!listed.ok) return []
-  const rank = (p: KubeObject): number => (((p['status'] ?? {}) as PodStatus).phase === 'Running' ? 0 : 1)
-  return [...listed.value.items].sort((a, b) => rank(a) - rank(b) || (a.metadata.name < b.metadata.name ? -1 : 1))
+  const rank = (p: KubeObject): number =>
+    ((p['status'] ?? {}) as PodStatus).phase === 'Running' ? 0 : 1
+  return [...listed.value.items].sort(
+    (a, b) => rank(a) - rank(b) || (a.metadata.name < b.metadata.name ? -1 : 1),
+  )
 }
 
 interface Source {
@@ -154,20 +172,86 @@ export const logs = kubectlCommand({
       [
         { name: 'all-containers', type: 'bool', usage: "Get all containers' logs in the pod(s)." },
         { name: 'all-pods', type: 'bool', usage: 'Get logs from all pod(s). Sets prefix to true.' },
-        { name: 'container', shorthand: 'c', type: 'string', usage: 'Print the logs of this container' },
-        { name: 'follow', shorthand: 'f', type: 'bool', usage: 'Specify if the logs should be streamed.' },
-        { name: 'ignore-errors', type: 'bool', usage: 'If watching / following pod logs, allow for any errors that occur to be non-fatal' },
-        { name: 'insecure-skip-tls-verify-backend', type: 'bool', usage: 'Skip verifying the identity of the kubelet that logs are requested from.  In theory, an attacker could provide invalid log content back. You might want to use this if your kubelet serving certificates have expired.' },
-        { name: 'limit-bytes', type: 'int64', usage: 'Maximum bytes of logs to return. Defaults to no limit.' },
-        { name: 'max-log-requests', type: 'int', default: 5, usage: 'Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.' },
-        { name: 'pod-running-timeout', type: 'duration', default: 20_000_000_000, usage: 'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running' },
-        { name: 'prefix', type: 'bool', usage: 'Prefix each log line with the log source (pod name and container name)' },
-        { name: 'previous', shorthand: 'p', type: 'bool', usage: 'If true, print the logs for the previous instance of the container in a pod if it exists.' },
+        {
+          name: 'container',
+          shorthand: 'c',
+          type: 'string',
+          usage: 'Print the logs of this container',
+        },
+        {
+          name: 'follow',
+          shorthand: 'f',
+          type: 'bool',
+          usage: 'Specify if the logs should be streamed.',
+        },
+        {
+          name: 'ignore-errors',
+          type: 'bool',
+          usage:
+            'If watching / following pod logs, allow for any errors that occur to be non-fatal',
+        },
+        {
+          name: 'insecure-skip-tls-verify-backend',
+          type: 'bool',
+          usage:
+            'Skip verifying the identity of the kubelet that logs are requested from.  In theory, an attacker could provide invalid log content back. You might want to use this if your kubelet serving certificates have expired.',
+        },
+        {
+          name: 'limit-bytes',
+          type: 'int64',
+          usage: 'Maximum bytes of logs to return. Defaults to no limit.',
+        },
+        {
+          name: 'max-log-requests',
+          type: 'int',
+          default: 5,
+          usage:
+            'Specify maximum number of concurrent logs to follow when using by a selector. Defaults to 5.',
+        },
+        {
+          name: 'pod-running-timeout',
+          type: 'duration',
+          default: 20_000_000_000,
+          usage:
+            'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
+        },
+        {
+          name: 'prefix',
+          type: 'bool',
+          usage: 'Prefix each log line with the log source (pod name and container name)',
+        },
+        {
+          name: 'previous',
+          shorthand: 'p',
+          type: 'bool',
+          usage:
+            'If true, print the logs for the previous instance of the container in a pod if it exists.',
+        },
         selectorFlag(),
-        { name: 'since', type: 'duration', usage: 'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.' },
-        { name: 'since-time', type: 'string', usage: 'Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used.' },
-        { name: 'tail', type: 'int64', default: -1, usage: 'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.' },
-        { name: 'timestamps', type: 'bool', usage: 'Include timestamps on each line in the log output' },
+        {
+          name: 'since',
+          type: 'duration',
+          usage:
+            'Only return logs newer than a relative duration like 5s, 2m, or 3h. Defaults to all logs. Only one of since-time / since may be used.',
+        },
+        {
+          name: 'since-time',
+          type: 'string',
+          usage:
+            'Only return logs after a specific date (RFC3339). Defaults to all logs. Only one of since-time / since may be used.',
+        },
+        {
+          name: 'tail',
+          type: 'int64',
+          default: -1,
+          usage:
+            'Lines of recent log file to display. Defaults to -1 with no selector, showing all log lines otherwise 10, if a selector is provided.',
+        },
+        {
+          name: 'timestamps',
+          type: 'bool',
+          usage: 'Include timestamps on each line in the log output',
+        },
       ] as const,
       { normalizeName: wordSepNormalize },
     ),
@@ -182,7 +266,9 @@ export const logs = kubectlCommand({
     if (values['since-time'] !== '') {
       const t = Date.parse(values['since-time'])
       if (Number.isNaN(t) || !/^\d{4}-\d\d-\d\dT/.test(values['since-time']))
-        return errorLine(`parsing time "${values['since-time']}" as "2006-01-02T15:04:05Z07:00": cannot parse "${values['since-time']}" as "2006"`)
+        return errorLine(
+          `parsing time "${values['since-time']}" as "2006-01-02T15:04:05Z07:00": cannot parse "${values['since-time']}" as "2006"`,
+        )
       sinceMs = t
     }
     const connected = ctx.connect()
@@ -195,7 +281,12 @@ export const logs = kubectlCommand({
       const listed = cluster.api.list(PODS, { namespace: ctx.namespace, labelSelector: selector })
       if (!listed.ok) return errorLine(listed.error.status.message)
       pods = listed.value.items
-      if (pods.length === 0) return { stdout: '', stderr: `No resources found in ${ctx.namespace} namespace.\n`, exitCode: 0 }
+      if (pods.length === 0)
+        return {
+          stdout: '',
+          stderr: `No resources found in ${ctx.namespace} namespace.\n`,
+          exitCode: 0,
+        }
     } else {
       const [first = '', second] = args
       let typeWord = 'pods'
@@ -217,12 +308,12 @@ export const logs = kubectlCommand({
       if (t.kind === 'Pod') pods = [found.value]
       else {
         const all = podsFor(cluster, found.value)
-        if (all.length === 0)
-          return errorLine(`timed out waiting for the condition`)
+        if (all.length === 0) return errorLine(`timed out waiting for the condition`)
         if (values['all-pods']) pods = all
         else {
           pods = all.slice(0, 1)
-          if (all.length > 1) streams.err(`Found ${all.length} pods, using pod/${all[0]?.metadata.name ?? ''}\n`)
+          if (all.length > 1)
+            streams.err(`Found ${all.length} pods, using pod/${all[0]?.metadata.name ?? ''}\n`)
         }
       }
     }
@@ -236,7 +327,10 @@ export const logs = kubectlCommand({
       }
       if (values.container !== '') {
         if (![...names.containers, ...names.init, ...names.ephemeral].includes(values.container))
-          return { ...streams.result(1), stderr: `${streams.result(1).stderr}error: container ${values.container} is not valid for pod ${pod.metadata.name}\n` }
+          return {
+            ...streams.result(1),
+            stderr: `${streams.result(1).stderr}error: container ${values.container} is not valid for pod ${pod.metadata.name}\n`,
+          }
         sources.push({ pod, container: values.container })
         continue
       }
@@ -267,9 +361,15 @@ export const logs = kubectlCommand({
     }
     let failed = false
     for (const source of sources) {
-      const r = containerLogs(cluster, source.pod.metadata.namespace ?? ctx.namespace, source.pod.metadata.name, source.container, {
-        previous: values.previous,
-      })
+      const r = containerLogs(
+        cluster,
+        source.pod.metadata.namespace ?? ctx.namespace,
+        source.pod.metadata.name,
+        source.container,
+        {
+          previous: values.previous,
+        },
+      )
       if (!r.ok) {
         streams.err(`Error from server (${r.error.status.reason}): ${r.error.status.message}\n`)
         failed = true
@@ -285,7 +385,11 @@ export const logs = kubectlCommand({
     // -f: keep reading each container's log until it stops running or the user interrupts.
     const startedAt = ctx.shell.clock.now()
     const running = (source: Source): boolean => {
-      const live = cluster.api.get(PODS, source.pod.metadata.namespace ?? ctx.namespace, source.pod.metadata.name)
+      const live = cluster.api.get(
+        PODS,
+        source.pod.metadata.namespace ?? ctx.namespace,
+        source.pod.metadata.name,
+      )
       if (!live.ok || live.value.metadata.uid !== source.pod.metadata.uid) return false
       const status = (live.value['status'] ?? {}) as PodStatus
       const c = status.containerStatuses?.find((s) => s.name === source.container)
@@ -293,7 +397,12 @@ export const logs = kubectlCommand({
     }
     for (;;) {
       for (const source of shown.keys()) {
-        const r = containerLogs(cluster, source.pod.metadata.namespace ?? ctx.namespace, source.pod.metadata.name, source.container)
+        const r = containerLogs(
+          cluster,
+          source.pod.metadata.namespace ?? ctx.namespace,
+          source.pod.metadata.name,
+          source.container,
+        )
         if (!r.ok) continue
         const seen = shown.get(source) ?? 0
         if (r.value.length > seen) {
@@ -314,4 +423,3 @@ export const logs = kubectlCommand({
     }
   },
 })
-

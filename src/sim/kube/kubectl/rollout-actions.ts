@@ -29,14 +29,22 @@ const RESTARTABLE = new Set(['Deployment', 'DaemonSet', 'StatefulSet'])
 
 async function runAction(
   action: Action,
-  values: { filename: string[]; recursive: boolean; selector: string; 'dry-run'?: string; 'field-manager': string },
+  values: {
+    filename: string[]
+    recursive: boolean
+    selector: string
+    'dry-run'?: string
+    'field-manager': string
+  },
   args: readonly string[],
   ctx: KubectlContext,
 ): Promise<CommandOutput> {
   const dry = dryRunStrategy(values['dry-run'] ?? 'none', ctx.shell.clock.now())
   if (!dry.ok) return dry.output
   // `rollout restart deployment` (a type alone) restarts every deployment in the namespace.
-  const targets = await resolveTargets(args, values, ctx, { typeAloneSelectsAll: action === 'restart' })
+  const targets = await resolveTargets(args, values, ctx, {
+    typeAloneSelectsAll: action === 'restart',
+  })
   if (!targets.ok) return targets.output
   let stdout = ''
   const errors: string[] = []
@@ -79,10 +87,17 @@ async function runAction(
       verb = pausing ? 'paused' : 'resumed'
     }
     if (dry.value !== 'client') {
-      const r = targets.cluster.api.patch(t, object.metadata.namespace ?? '', name, 'strategic', patch, {
-        dryRun: dry.value === 'server',
-        fieldManager: values['field-manager'],
-      })
+      const r = targets.cluster.api.patch(
+        t,
+        object.metadata.namespace ?? '',
+        name,
+        'strategic',
+        patch,
+        {
+          dryRun: dry.value === 'server',
+          fieldManager: values['field-manager'],
+        },
+      )
       if (!r.ok) {
         errors.push(r.error.status.message)
         continue
@@ -99,8 +114,12 @@ const actionFlags = (withDryRun: boolean) =>
     ...printFlags(),
     ...(withDryRun ? [dryRunFlag] : []),
     fieldManagerFlag('kubectl-rollout'),
-    filenameFlag('Filename, directory, or URL to files identifying the resource to get from a server.'),
-    kustomizeFlag("Process the kustomization directory. This flag can't be used together with -f or -R."),
+    filenameFlag(
+      'Filename, directory, or URL to files identifying the resource to get from a server.',
+    ),
+    kustomizeFlag(
+      "Process the kustomization directory. This flag can't be used together with -f or -R.",
+    ),
     recursiveFlag,
     selectorFlag(),
   ] as const

@@ -4,7 +4,7 @@
  * deployment, as kubectl's DeploymentRollbacker does).
  */
 import { FlagSet, wordSepNormalize } from '../../cli-kit/flags'
-import { KUBECTL_TABWRITER, tabwrite } from '../../cli-kit/tabwriter'
+import { tabwrite, type TabwriterOptions } from '../../cli-kit/tabwriter'
 import type { CommandOutput } from '../../shell/command'
 import { kubectlCommand } from './command'
 import { CHANGE_CAUSE, revisionsOf, templateWithoutHash } from './rollout-kit'
@@ -23,6 +23,9 @@ import {
 } from './write-kit'
 import { goYaml } from './output/yaml'
 
+/** history.go's tabbedString: `tabwriter.NewWriter(out, 0, 8, 2, ' ', 0)`. */
+const HISTORY_TABWRITER: TabwriterOptions = { minwidth: 0, tabwidth: 8, padding: 2, padchar: ' ' }
+
 const sameJson = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 
 export const rolloutHistory = kubectlCommand({
@@ -40,10 +43,18 @@ export const rolloutHistory = kubectlCommand({
     new FlagSet(
       [
         ...printFlags(),
-        filenameFlag('Filename, directory, or URL to files identifying the resource to get from a server.'),
-        kustomizeFlag("Process the kustomization directory. This flag can't be used together with -f or -R."),
+        filenameFlag(
+          'Filename, directory, or URL to files identifying the resource to get from a server.',
+        ),
+        kustomizeFlag(
+          "Process the kustomization directory. This flag can't be used together with -f or -R.",
+        ),
         recursiveFlag,
-        { name: 'revision', type: 'int64', usage: 'See the details, including podTemplate of the revision specified' },
+        {
+          name: 'revision',
+          type: 'int64',
+          usage: 'See the details, including podTemplate of the revision specified',
+        },
         selectorFlag(),
       ] as const,
       { normalizeName: wordSepNormalize },
@@ -76,7 +87,7 @@ export const rolloutHistory = kubectlCommand({
       let table = 'REVISION\tCHANGE-CAUSE\n'
       for (const r of revisions)
         table += `${r.revision}\t${r.rs.metadata.annotations?.[CHANGE_CAUSE] ?? '<none>'}\n`
-      stdout += `${objectRef(t, object.metadata.name)} \n${tabwrite(table, KUBECTL_TABWRITER)}\n`
+      stdout += `${objectRef(t, object.metadata.name)} \n${tabwrite(table, HISTORY_TABWRITER)}\n`
     }
     return { stdout, stderr, exitCode: stderr === '' ? 0 : 1 }
   },
@@ -101,11 +112,19 @@ export const rolloutUndo = kubectlCommand({
       [
         ...printFlags(),
         dryRunFlag,
-        filenameFlag('Filename, directory, or URL to files identifying the resource to get from a server.'),
-        kustomizeFlag("Process the kustomization directory. This flag can't be used together with -f or -R."),
+        filenameFlag(
+          'Filename, directory, or URL to files identifying the resource to get from a server.',
+        ),
+        kustomizeFlag(
+          "Process the kustomization directory. This flag can't be used together with -f or -R.",
+        ),
         recursiveFlag,
         selectorFlag(),
-        { name: 'to-revision', type: 'int64', usage: 'The revision to rollback to. Default to 0 (last revision).' },
+        {
+          name: 'to-revision',
+          type: 'int64',
+          usage: 'The revision to rollback to. Default to 0 (last revision).',
+        },
       ] as const,
       { normalizeName: wordSepNormalize },
     ),
@@ -163,7 +182,8 @@ export const rolloutUndo = kubectlCommand({
       }
       stdout += operationLine(t, object.metadata.name, 'rolled back', dry.value)
     }
-    if (targets.found.length === 0 && stderr === dry.warning) return errorLine('no objects passed to rollback')
+    if (targets.found.length === 0 && stderr === dry.warning)
+      return errorLine('no objects passed to rollback')
     return { stdout, stderr, exitCode: stderr.includes('rror') ? 1 : 0 }
   },
 })

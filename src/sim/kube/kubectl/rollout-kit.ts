@@ -11,12 +11,19 @@ export const REVISION = 'deployment.kubernetes.io/revision'
 export const CHANGE_CAUSE = 'kubernetes.io/change-cause'
 
 /** The ReplicaSets a deployment controls, with their revision numbers, oldest first. */
-export function revisionsOf(cluster: KubeCluster, deployment: KubeObject): { revision: number; rs: KubeObject }[] {
-  const listed = cluster.api.list(REPLICA_SETS, { namespace: deployment.metadata.namespace ?? 'default' })
+export function revisionsOf(
+  cluster: KubeCluster,
+  deployment: KubeObject,
+): { revision: number; rs: KubeObject }[] {
+  const listed = cluster.api.list(REPLICA_SETS, {
+    namespace: deployment.metadata.namespace ?? 'default',
+  })
   if (!listed.ok) return []
   return listed.value.items
     .filter((rs) =>
-      (rs.metadata.ownerReferences ?? []).some((o) => o.uid === deployment.metadata.uid && o.controller === true),
+      (rs.metadata.ownerReferences ?? []).some(
+        (o) => o.uid === deployment.metadata.uid && o.controller === true,
+      ),
     )
     .map((rs) => ({ revision: Number(rs.metadata.annotations?.[REVISION] ?? '0'), rs }))
     .sort((a, b) => a.revision - b.revision)
@@ -24,7 +31,9 @@ export function revisionsOf(cluster: KubeCluster, deployment: KubeObject): { rev
 
 /** The pod template without the hash label the controller adds to its ReplicaSets. */
 export function templateWithoutHash(rs: KubeObject): Record<string, unknown> {
-  const spec = (rs['spec'] ?? {}) as { template?: { metadata?: { labels?: Record<string, string> } } }
+  const spec = (rs['spec'] ?? {}) as {
+    template?: { metadata?: { labels?: Record<string, string> } }
+  }
   const template = JSON.parse(JSON.stringify(spec.template ?? {})) as {
     metadata?: { labels?: Record<string, string> }
   }

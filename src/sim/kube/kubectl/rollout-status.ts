@@ -109,10 +109,19 @@ export const rolloutStatusCommand = kubectlCommand({
   flags: () =>
     new FlagSet(
       [
-        filenameFlag('Filename, directory, or URL to files identifying the resource to get from a server.'),
-        kustomizeFlag("Process the kustomization directory. This flag can't be used together with -f or -R."),
+        filenameFlag(
+          'Filename, directory, or URL to files identifying the resource to get from a server.',
+        ),
+        kustomizeFlag(
+          "Process the kustomization directory. This flag can't be used together with -f or -R.",
+        ),
         recursiveFlag,
-        { name: 'revision', type: 'int64', usage: 'Pin to a specific revision for showing its status. Defaults to 0 (last revision).' },
+        {
+          name: 'revision',
+          type: 'int64',
+          usage:
+            'Pin to a specific revision for showing its status. Defaults to 0 (last revision).',
+        },
         selectorFlag(),
         {
           name: 'timeout',
@@ -120,7 +129,13 @@ export const rolloutStatusCommand = kubectlCommand({
           usage:
             'The length of time to wait before ending watch, zero means never. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).',
         },
-        { name: 'watch', shorthand: 'w', type: 'bool', default: true, usage: 'Watch the status of the rollout until it\'s done.' },
+        {
+          name: 'watch',
+          shorthand: 'w',
+          type: 'bool',
+          default: true,
+          usage: "Watch the status of the rollout until it's done.",
+        },
       ] as const,
       { normalizeName: wordSepNormalize },
     ),
@@ -140,7 +155,9 @@ export const rolloutStatusCommand = kubectlCommand({
     for (;;) {
       const live = api.get(target.type, ns, name)
       if (!live.ok) {
-        streams.err(`Error from server (${live.error.status.reason}): ${live.error.status.message}\n`)
+        streams.err(
+          `Error from server (${live.error.status.reason}): ${live.error.status.message}\n`,
+        )
         return streams.result(1)
       }
       const view = rolloutStatus(live.value)
@@ -166,7 +183,8 @@ export const rolloutStatusCommand = kubectlCommand({
         return streams.result(1)
       } else step = Math.max(due - now, 1)
       streams.goLive()
-      if (!(await ctx.shell.sleep(Math.min(step, Math.max(deadline - now, 1))))) return streams.result(130)
+      if (!(await ctx.shell.sleep(Math.min(step, Math.max(deadline - now, 1)))))
+        return streams.result(130)
     }
   },
 })

@@ -40,7 +40,9 @@ const sortedMap = (m: Record<string, string>): Record<string, string> =>
   )
 
 /** "a=b,c=d" as kubectl parses --labels. */
-function parseLabels(text: string): { ok: true; value: Record<string, string> } | { ok: false; error: string } {
+function parseLabels(
+  text: string,
+): { ok: true; value: Record<string, string> } | { ok: false; error: string } {
   const out: Record<string, string> = {}
   for (const pair of text.split(',')) {
     const eq = pair.indexOf('=')
@@ -97,7 +99,12 @@ export function runPod(o: RunPodOptions): KubeObject {
   }
 }
 
-function exposeService(name: string, namespace: string | undefined, port: number, labels: Record<string, string>): KubeObject {
+function exposeService(
+  name: string,
+  namespace: string | undefined,
+  port: number,
+  labels: Record<string, string>,
+): KubeObject {
   return {
     kind: 'Service',
     apiVersion: 'v1',
@@ -114,7 +121,10 @@ function exposeService(name: string, namespace: string | undefined, port: number
   }
 }
 
-type PodPhaseView = { phase?: string; containerStatuses?: { state?: { running?: unknown; terminated?: { exitCode?: number } } }[] }
+type PodPhaseView = {
+  phase?: string
+  containerStatuses?: { state?: { running?: unknown; terminated?: { exitCode?: number } } }[]
+}
 
 /** Waits for the pod to run (or finish); then streams what it wrote until it ends (restart Never). */
 async function attach(
@@ -141,9 +151,15 @@ async function attach(
   // The container's output arrives as it is written; kubectl attach shows it until it exits.
   const restart = ((pod['spec'] ?? {}) as { restartPolicy?: string }).restartPolicy
   if (restart === 'Never' || restart === 'OnFailure')
-    await waitUntil(ctx.shell, () => ['Succeeded', 'Failed', 'Gone'].includes(status().phase ?? ''), 24 * 3600 * 1000)
+    await waitUntil(
+      ctx.shell,
+      () => ['Succeeded', 'Failed', 'Gone'].includes(status().phase ?? ''),
+      24 * 3600 * 1000,
+    )
   const logs = containerLogs(cluster, ns, name, name)
-  const text = logs.ok ? logs.value.map((e) => e.text).join('') : ''
+  const text = logs.ok
+    ? logs.value.map((e) => (e.text.endsWith('\n') ? e.text : `${e.text}\n`)).join('')
+    : ''
   const finished = status().containerStatuses?.[0]?.state?.terminated
   return { stdout: text, stderr: '', exitCode: finished?.exitCode ?? 0 }
 }
@@ -206,7 +222,11 @@ export const run = kubectlCommand({
             "If true and extra arguments are present, use them as the 'command' field in the container, rather than the 'args' field which is the default.",
         },
         dryRunFlag,
-        { name: 'env', type: 'stringArray', usage: 'Environment variables to set in the container.' },
+        {
+          name: 'env',
+          type: 'stringArray',
+          usage: 'Environment variables to set in the container.',
+        },
         {
           name: 'expose',
           type: 'bool',
@@ -234,7 +254,9 @@ export const run = kubectlCommand({
           usage:
             'The image pull policy for the container.  If left empty, this value will not be specified by the client and defaulted by the server.',
         },
-        kustomizeFlag("Process a kustomization directory. This flag can't be used together with -f or -R."),
+        kustomizeFlag(
+          "Process a kustomization directory. This flag can't be used together with -f or -R.",
+        ),
         {
           name: 'labels',
           shorthand: 'l',
@@ -267,8 +289,17 @@ export const run = kubectlCommand({
             'The length of time (like 5s, 2m, or 3h, higher than zero) to wait until at least one pod is running',
         },
         { name: 'port', type: 'string', usage: 'The port that this container exposes.' },
-        { name: 'privileged', type: 'bool', usage: 'If true, run the container in privileged mode.' },
-        { name: 'quiet', shorthand: 'q', type: 'bool', usage: 'If true, suppress prompt messages.' },
+        {
+          name: 'privileged',
+          type: 'bool',
+          usage: 'If true, run the container in privileged mode.',
+        },
+        {
+          name: 'quiet',
+          shorthand: 'q',
+          type: 'bool',
+          usage: 'If true, suppress prompt messages.',
+        },
         recursiveFlag,
         {
           name: 'restart',
@@ -295,11 +326,17 @@ export const run = kubectlCommand({
           usage:
             'The length of time to wait before giving up on a delete, zero means determine a timeout from the size of the object',
         },
-        { name: 'tty', shorthand: 't', type: 'bool', usage: 'Allocate a TTY for the container in the pod.' },
+        {
+          name: 'tty',
+          shorthand: 't',
+          type: 'bool',
+          usage: 'Allocate a TTY for the container in the pod.',
+        },
         {
           name: 'wait',
           type: 'bool',
-          usage: 'If true, wait for resources to be gone before returning. This waits for finalizers.',
+          usage:
+            'If true, wait for resources to be gone before returning. This waits for finalizers.',
         },
       ] as const,
       { normalizeName: wordSepNormalize },
@@ -321,8 +358,10 @@ export const run = kubectlCommand({
       )
     if (!['Always', 'OnFailure', 'Never'].includes(values.restart))
       return usageError(`invalid restart policy: ${values.restart}`)
-    if (values.rm && !attaching) return usageError('--rm should only be used for attached containers')
-    if (values.expose && values.port === '') return usageError('--port must be set when exposing a service')
+    if (values.rm && !attaching)
+      return usageError('--rm should only be used for attached containers')
+    if (values.expose && values.port === '')
+      return usageError('--port must be set when exposing a service')
     let port: number | undefined
     if (values.port !== '') {
       if (!/^[-+]?\d+$/.test(values.port))
@@ -372,7 +411,8 @@ export const run = kubectlCommand({
     })
     if (values['save-config']) pod = withLastApplied(pod)
     const objects: KubeObject[] = []
-    if (values.expose && port !== undefined) objects.push(exposeService(name, namespace, port, labels))
+    if (values.expose && port !== undefined)
+      objects.push(exposeService(name, namespace, port, labels))
     objects.push(pod)
     let stdout = ''
     let stderr = dry.warning
@@ -413,11 +453,17 @@ export const run = kubectlCommand({
     if (values.rm) {
       const connected = ctx.connect()
       if (connected.ok) {
-        const gone = connected.value.api.delete(PODS, pod.metadata.namespace ?? ctx.namespace, name, {})
+        const gone = connected.value.api.delete(
+          PODS,
+          pod.metadata.namespace ?? ctx.namespace,
+          name,
+          {},
+        )
         if (gone.ok) stdout += `pod "${name}" deleted\n`
       }
     }
-    const exitCode = values.restart === 'Never' ? attached.exitCode : attached.exitCode === 130 ? 130 : 0
+    const exitCode =
+      values.restart === 'Never' ? attached.exitCode : attached.exitCode === 130 ? 130 : 0
     return { stdout, stderr, exitCode }
   },
 })

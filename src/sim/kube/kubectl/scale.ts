@@ -53,7 +53,11 @@ export const scale = kubectlCommand({
     new FlagSet(
       [
         ...printFlags(),
-        { name: 'all', type: 'bool', usage: 'Select all resources in the namespace of the specified resource types' },
+        {
+          name: 'all',
+          type: 'bool',
+          usage: 'Select all resources in the namespace of the specified resource types',
+        },
         {
           name: 'current-replicas',
           type: 'int',
@@ -62,8 +66,12 @@ export const scale = kubectlCommand({
             'Precondition for current size. Requires that the current size of the resource match this value in order to scale. -1 (default) for no condition.',
         },
         dryRunFlag,
-        filenameFlag('Filename, directory, or URL to files identifying the resource to set a new size'),
-        kustomizeFlag("Process the kustomization directory. This flag can't be used together with -f or -R."),
+        filenameFlag(
+          'Filename, directory, or URL to files identifying the resource to set a new size',
+        ),
+        kustomizeFlag(
+          "Process the kustomization directory. This flag can't be used together with -f or -R.",
+        ),
         recursiveFlag,
         { name: 'replicas', type: 'int', usage: 'The new desired number of replicas. Required.' },
         {
@@ -77,7 +85,7 @@ export const scale = kubectlCommand({
           name: 'timeout',
           type: 'duration',
           usage:
-            'The length of time to wait before giving up on a scale operation, zero means don\'t wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).',
+            "The length of time to wait before giving up on a scale operation, zero means don't wait. Any other values should contain a corresponding time unit (e.g. 1s, 2m, 3h).",
         },
       ] as const,
       { normalizeName: wordSepNormalize },
@@ -87,7 +95,9 @@ export const scale = kubectlCommand({
     const dry = dryRunStrategy(values['dry-run'], ctx.shell.clock.now())
     if (!dry.ok) return dry.output
     if (values.replicas < 0)
-      return errorLine('The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0')
+      return errorLine(
+        'The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0',
+      )
     let format: DataFormat | undefined
     if (values.output !== '' || values.template !== '') {
       const parsed = await dataFormat({ output: values.output, template: values.template }, ctx)
@@ -115,7 +125,10 @@ export const scale = kubectlCommand({
         errors.push(`Expected replicas to be ${values['current-replicas']}, was ${currentReplicas}`)
         continue
       }
-      if (values['resource-version'] !== '' && values['resource-version'] !== object.metadata.resourceVersion) {
+      if (
+        values['resource-version'] !== '' &&
+        values['resource-version'] !== object.metadata.resourceVersion
+      ) {
         errors.push(
           `Operation cannot be fulfilled on ${t.group === '' ? t.resource : `${t.resource}.${t.group}`} "${object.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
         )

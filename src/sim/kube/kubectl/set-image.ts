@@ -84,12 +84,24 @@ export const setImage = kubectlCommand({
     new FlagSet(
       [
         ...printFlags(),
-        { name: 'all', type: 'bool', usage: 'Select all resources, in the namespace of the specified resource types' },
+        {
+          name: 'all',
+          type: 'bool',
+          usage: 'Select all resources, in the namespace of the specified resource types',
+        },
         dryRunFlag,
         fieldManagerFlag('kubectl-set'),
-        filenameFlag('Filename, directory, or URL to files identifying the resource to get from a server.'),
-        kustomizeFlag("Process the kustomization directory. This flag can't be used together with -f or -R."),
-        { name: 'local', type: 'bool', usage: 'If true, set image will NOT contact api-server but run locally.' },
+        filenameFlag(
+          'Filename, directory, or URL to files identifying the resource to get from a server.',
+        ),
+        kustomizeFlag(
+          "Process the kustomization directory. This flag can't be used together with -f or -R.",
+        ),
+        {
+          name: 'local',
+          type: 'bool',
+          usage: 'If true, set image will NOT contact api-server but run locally.',
+        },
         recursiveFlag,
         selectorFlag(),
       ] as const,
@@ -119,7 +131,9 @@ export const setImage = kubectlCommand({
     for (const { type: t, object } of targets.found) {
       const spec = podSpecOf(object)
       if (spec === undefined) {
-        errors.push(`error: ${t.resource}/${object.metadata.name} the object is not a pod or does not have a pod template: *v1.${t.kind}`)
+        errors.push(
+          `error: ${t.resource}/${object.metadata.name} the object is not a pod or does not have a pod template: *v1.${t.kind}`,
+        )
         continue
       }
       const containers = [
@@ -127,7 +141,9 @@ export const setImage = kubectlCommand({
         ...(Array.isArray(spec['containers']) ? spec['containers'].filter(isObj) : []),
       ]
       const initNames = new Set(
-        (Array.isArray(spec['initContainers']) ? spec['initContainers'].filter(isObj) : []).map((c) => String(c['name'])),
+        (Array.isArray(spec['initContainers']) ? spec['initContainers'].filter(isObj) : []).map(
+          (c) => String(c['name']),
+        ),
       )
       const changedMain: Obj[] = []
       const changedInit: Obj[] = []

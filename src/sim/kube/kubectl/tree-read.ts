@@ -2,12 +2,14 @@ import { apiResourcesCommand, apiVersionsCommand } from './api-resources'
 import { clusterInfoCommand } from './cluster-info'
 import type { KubectlCommand } from './command'
 import { configCommand } from './config'
+import { describeCommand } from './describe'
 import { getCommand } from './get'
 import { versionCommand } from './version'
 
 /** Commands that read and inspect: get, describe, explain, api-resources, config, version… */
 export const READ_COMMANDS: readonly KubectlCommand[] = [
   getCommand,
+  describeCommand,
   clusterInfoCommand,
   apiResourcesCommand,
   apiVersionsCommand,

@@ -303,7 +303,10 @@ export async function waitUntil(
     const now = shell.clock.now()
     if (now >= deadline) return 'timeout'
     const due = shell.clock.nextDueAt()
-    const step = Math.min(due === undefined ? deadline - now : Math.max(due - now, 0), deadline - now)
+    const step = Math.min(
+      due === undefined ? deadline - now : Math.max(due - now, 0),
+      deadline - now,
+    )
     if (!Number.isFinite(step)) return 'timeout'
     const slept = await shell.sleep(Math.max(step, 1))
     if (!slept) return 'interrupted'

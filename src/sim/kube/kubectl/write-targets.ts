@@ -123,9 +123,7 @@ export async function resolveTargets(
   if (named && selecting && selector !== '')
     return {
       ok: false,
-      output: errorLine(
-        'name cannot be provided when a selector is specified',
-      ),
+      output: errorLine('name cannot be provided when a selector is specified'),
     }
   if (!named && !selecting && options.typeAloneSelectsAll !== true)
     return { ok: false, output: errorLine('resource(s) were provided, but no name was specified') }

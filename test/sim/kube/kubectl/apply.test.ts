@@ -110,19 +110,22 @@ describe('kubectl apply', () => {
 
   test('a field removed from the file is removed from the object', async () => {
     const { session } = await withApp()
-    const labelled = APP.replace('  name: web\nspec:\n  replicas', '  name: web\n  labels:\n    tier: front\nspec:\n  replicas')
+    const labelled = APP.replace(
+      '  name: web\nspec:\n  replicas',
+      '  name: web\n  labels:\n    tier: front\nspec:\n  replicas',
+    )
     await session.fs.writeFile('/home/student/app.yaml', labelled)
     await run(session, 'kubectl apply -f app.yaml')
-    expect((await run(session, 'kubectl get deploy web -o jsonpath={.metadata.labels}')).stdout).toBe(
-      '{"tier":"front"}',
-    )
+    expect(
+      (await run(session, 'kubectl get deploy web -o jsonpath={.metadata.labels}')).stdout,
+    ).toBe('{"tier":"front"}')
     await session.fs.writeFile('/home/student/app.yaml', APP)
     expect((await run(session, 'kubectl apply -f app.yaml')).stdout).toBe(
       'deployment.apps/web configured\nservice/web unchanged\n',
     )
-    expect((await run(session, 'kubectl get deploy web -o jsonpath={.metadata.labels}')).stdout).toBe(
-      '',
-    )
+    expect(
+      (await run(session, 'kubectl get deploy web -o jsonpath={.metadata.labels}')).stdout,
+    ).toBe('')
   })
 
   test('dry runs say so and change nothing', async () => {
@@ -133,7 +136,8 @@ describe('kubectl apply', () => {
       exitCode: 0,
     })
     expect(await run(session, 'kubectl apply -f app.yaml --dry-run=server')).toEqual({
-      stdout: 'deployment.apps/web created (server dry run)\nservice/web created (server dry run)\n',
+      stdout:
+        'deployment.apps/web created (server dry run)\nservice/web created (server dry run)\n',
       stderr: '',
       exitCode: 0,
     })

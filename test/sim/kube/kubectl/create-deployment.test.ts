@@ -38,7 +38,13 @@ describe('kubectl create deployment', () => {
 
   test('-o json keeps Go field order', async () => {
     const h = await writeHarness()
-    const r = await h.run(createDeployment, ['web', '--image=nginx', '--dry-run=client', '-o', 'json'])
+    const r = await h.run(createDeployment, [
+      'web',
+      '--image=nginx',
+      '--dry-run=client',
+      '-o',
+      'json',
+    ])
     expect(r.stdout).toBe(`{
     "kind": "Deployment",
     "apiVersion": "apps/v1",
@@ -115,7 +121,16 @@ spec:
         resources: {}
 status: {}
 `)
-    const cmd = await h.run(createDeployment, ['b', '--image=busybox', '--dry-run=client', '-o', 'yaml', '--', 'sleep', '10'])
+    const cmd = await h.run(createDeployment, [
+      'b',
+      '--image=busybox',
+      '--dry-run=client',
+      '-o',
+      'yaml',
+      '--',
+      'sleep',
+      '10',
+    ])
     expect(cmd.stdout).toContain(`      containers:
       - command:
         - sleep

@@ -59,7 +59,12 @@ export async function writeHarness(options: { connected?: boolean } = {}): Promi
   const clock = new VirtualClock()
   const fs = new VirtualFs()
   await fs.mkdir('/home/student', { recursive: true })
-  const session: ShellSide = { fs, clock, random: new SeededRandom(1), world: new World(clock, 1, fs) }
+  const session: ShellSide = {
+    fs,
+    clock,
+    random: new SeededRandom(1),
+    world: new World(clock, 1, fs),
+  }
   const cluster = new KubeCluster({ clock: session.clock, seed: 1, freeze: true })
   for (const ns of ['default', 'kube-system'])
     cluster.store.create(servedType('Namespace'), {
@@ -92,7 +97,8 @@ export async function writeHarness(options: { connected?: boolean } = {}): Promi
               })
             : ok(cluster),
         kubeconfig: {
-          load: () => err({ stdout: '', stderr: 'error: no kubeconfig in this harness\n', exitCode: 1 }),
+          load: () =>
+            err({ stdout: '', stderr: 'error: no kubeconfig in this harness\n', exitCode: 1 }),
           save: () =>
             Promise.resolve(
               err({ stdout: '', stderr: 'error: no kubeconfig in this harness\n', exitCode: 1 }),

@@ -1275,3 +1275,37 @@ export const twoObjects: Fixture = (now) => {
     cm('other', undefined, { binaryData: { bin: 'AAEC' } }),
   ]
 }
+
+/** A Deployment mid-history: an old ReplicaSet with another image, and one it does not control. */
+export const rolloutObjects: Fixture = (now) => {
+  const objects = clusterObjects(now)
+  const rs = objects.find((o) => o.kind === 'ReplicaSet')
+  if (rs === undefined) throw new Error('fixture has no ReplicaSet')
+  const old = JSON.parse(JSON.stringify(rs)) as KubeObject & {
+    spec: {
+      replicas: number
+      selector: { matchLabels: Record<string, string> }
+      template: {
+        metadata: { labels: Record<string, string> }
+        spec: { containers: { image: string }[] }
+      }
+    }
+  }
+  old.metadata = {
+    ...old.metadata,
+    name: 'web-5f6d8b7c9',
+    uid: 'rs-old',
+    creationTimestamp: '2026-01-01T00:00:00Z',
+    labels: { app: 'web', 'pod-template-hash': '5f6d8b7c9' },
+  }
+  const container = old.spec.template.spec.containers[0]
+  if (container !== undefined) container.image = 'nginx:1.25'
+  old.spec.template.metadata.labels['pod-template-hash'] = '5f6d8b7c9'
+  old.spec.selector.matchLabels['pod-template-hash'] = '5f6d8b7c9'
+  old.spec.replicas = 0
+  old['status'] = { replicas: 0 }
+  const orphan = JSON.parse(JSON.stringify(rs)) as KubeObject
+  orphan.metadata = { ...orphan.metadata, name: 'web-orphan', uid: 'rs-orphan' }
+  delete orphan.metadata.ownerReferences
+  return [...objects, old, orphan]
+}

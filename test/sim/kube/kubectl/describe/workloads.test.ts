@@ -1,7 +1,7 @@
 /** kubectl describe for the workload kinds (Deployment, ReplicaSet, DaemonSet, StatefulSet, Job, CronJob). */
 import { describe as suite, expect, it } from 'vitest'
 import { describe, NOW } from './harness'
-import { clusterObjects, moreObjects } from './objects'
+import { clusterObjects, moreObjects, rolloutObjects } from './objects'
 
 suite('describe workloads', () => {
   it('prints a deployment with its pod template, conditions, new ReplicaSet and events', () => {
@@ -34,6 +34,45 @@ Conditions:
   Available      True    MinimumReplicasAvailable
   Progressing    True    NewReplicaSetAvailable
 OldReplicaSets:  <none>
+NewReplicaSet:   web-7d4b9c8f5 (1/1 replicas created)
+Events:
+  Type    Reason             Age    From                   Message
+  ----    ------             ----   ----                   -------
+  Normal  ScalingReplicaSet  3m10s  deployment-controller  Scaled up replica set web-7d4b9c8f5 to 1
+`,
+    )
+  })
+
+  it('lists the old ReplicaSets it controls and skips the ones it does not', () => {
+    expect(describe(rolloutObjects(NOW), 'deployment', 'web')).toBe(
+      `Name:                   web
+Namespace:              default
+CreationTimestamp:      Mon, 05 Jan 2026 08:56:50 +0000
+Labels:                 app=web
+Annotations:            deployment.kubernetes.io/revision: 1
+Selector:               app=web
+Replicas:               1 desired | 1 updated | 1 total | 1 available | 0 unavailable
+StrategyType:           RollingUpdate
+MinReadySeconds:        0
+RollingUpdateStrategy:  25% max unavailable, 25% max surge
+Pod Template:
+  Labels:  app=web
+  Containers:
+   nginx:
+    Image:         nginx
+    Port:          <none>
+    Host Port:     <none>
+    Environment:   <none>
+    Mounts:        <none>
+  Volumes:         <none>
+  Node-Selectors:  <none>
+  Tolerations:     <none>
+Conditions:
+  Type           Status  Reason
+  ----           ------  ------
+  Available      True    MinimumReplicasAvailable
+  Progressing    True    NewReplicaSetAvailable
+OldReplicaSets:  web-5f6d8b7c9 (0/0 replicas created)
 NewReplicaSet:   web-7d4b9c8f5 (1/1 replicas created)
 Events:
   Type    Reason             Age    From                   Message
