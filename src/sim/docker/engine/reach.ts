@@ -19,6 +19,7 @@
  */
 import type { ServiceSpec } from '../images/catalog-types'
 import type { EndpointSettings } from './api-types'
+import type { HttpOutcome, HttpRequest } from './http-service'
 import type { ContainerRecord } from './container-record'
 import type { DockerEngine } from './engine'
 import { contains } from './ipam'
@@ -26,12 +27,20 @@ import { planProcess } from './process-model'
 
 /** The process that accepted a connection, and the source address it sees. */
 export interface Server {
-  container: ContainerRecord
+  /** Undefined for a process outside the engine's containers (`kubectl proxy` on the host). */
+  container: ContainerRecord | undefined
   /** The container-side port it listens on. */
   port: number
   service: ServiceSpec
   /** The peer address the server logs: the gateway for the host and published ports. */
   clientIp: string
+  /** The server's host name when it is not a container's (a Kubernetes pod's name). */
+  hostname?: string
+  /**
+   * A server whose answer depends on the request (`kubectl proxy` routing by path, a pod's app
+   * that names its pod): it answers instead of the catalog's fixed `service.http`.
+   */
+  respond?: (request: HttpRequest, nowMs: number) => HttpOutcome
 }
 
 export type Connection =

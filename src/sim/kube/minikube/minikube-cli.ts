@@ -34,6 +34,13 @@ import {
 import { nodeCommand } from './node'
 import { machinesOf, minikubeRegistry } from './profiles'
 import { startCommand } from './start'
+import { auditLog, shouldAudit } from './audit'
+import { dashboardCommand } from './dashboard'
+import { dockerEnvCommand } from './docker-env'
+import { imageCommand } from './image'
+import { logsCommand } from './logs'
+import { sshCommand } from './ssh'
+import { tunnelCommand } from './tunnel'
 
 export const MINIKUBE_COMMANDS: readonly MinikubeCommand[] = [
   startCommand,
@@ -51,6 +58,12 @@ export const MINIKUBE_COMMANDS: readonly MinikubeCommand[] = [
   nodeCommand,
   ipCommand,
   versionCommand,
+  sshCommand,
+  tunnelCommand,
+  dashboardCommand,
+  logsCommand,
+  dockerEnvCommand,
+  imageCommand,
 ]
 
 const GLOBAL_FLAGS: FlagSpec[] = [
@@ -174,7 +187,21 @@ async function run(
   }
   const profile = parsed.changed.includes('profile') ? String(values['profile']) : undefined
   const mctx = newContext(world, ctx, profile)
-  return command.run(
+  const name = path.slice('minikube '.length)
+  // The audit log records the command as it starts; its end time once it returns.
+  const entry =
+    shouldAudit(name) && values['skip-audit'] !== true
+      ? {
+          command: name,
+          args: args.filter((a) => !name.split(' ').includes(a)).join(' '),
+          profile: mctx.profileName,
+          user: ctx.env.get('USER') ?? 'student',
+          startMs: ctx.clock.now(),
+          endMs: ctx.clock.now(),
+        }
+      : undefined
+  if (entry !== undefined) auditLog(world.kube).push(entry)
+  const result = await command.run(
     {
       values,
       args: parsed.args,
@@ -183,6 +210,8 @@ async function run(
     },
     mctx,
   )
+  if (entry !== undefined) entry.endMs = ctx.clock.now()
+  return result
 }
 
 /** Candidates for the word being completed: commands, subcommands, flags, profiles, nodes. */

@@ -41,7 +41,8 @@ function ensureNetwork(engine: DockerEngine, profile: MinikubeProfile): void {
 
 /** The passwd of the node: the image's, with minikube's `docker` user (uid 1000). */
 function passwdWithDocker(record: ContainerRecord): string {
-  const base = imageRootFs(record.image).files.get('/etc/passwd') ?? 'root:x:0:0:root:/root:/bin/bash\n'
+  const base =
+    imageRootFs(record.image).files.get('/etc/passwd') ?? 'root:x:0:0:root:/root:/bin/bash\n'
   if (base.includes('\ndocker:')) return base
   return `${base.endsWith('\n') ? base : `${base}\n`}docker:x:1000:999:,,,:/home/docker:/bin/bash\n`
 }

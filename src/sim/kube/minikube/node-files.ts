@@ -131,7 +131,10 @@ export function nodeFiles(
     for (const shape of controlPlaneShapes(machine, profile.kubernetesVersion))
       files.set(`/etc/kubernetes/manifests/${shape.component}.yaml`, manifest(shape))
     files.set('/etc/kubernetes/admin.conf', kubeconfigFor('kubernetes-admin', server))
-    files.set('/etc/kubernetes/controller-manager.conf', kubeconfigFor('system:kube-controller-manager', server))
+    files.set(
+      '/etc/kubernetes/controller-manager.conf',
+      kubeconfigFor('system:kube-controller-manager', server),
+    )
     files.set('/etc/kubernetes/scheduler.conf', kubeconfigFor('system:kube-scheduler', server))
     files.set('/var/lib/minikube/etcd/member/snap/db', '')
   } else {

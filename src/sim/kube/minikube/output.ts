@@ -11,6 +11,7 @@ import { CommandStreams } from '../../docker/cli/streams'
 /** The style names of pkg/minikube/style, with their emoji prefix and their low-fi prefix. */
 const STYLES = {
   happy: ['😄  ', '* '],
+  enabling: ['🔌  ', '* '],
   sparkle: ['✨  ', '* '],
   notice: ['📌  ', '* '],
   thumbsUp: ['👍  ', '* '],

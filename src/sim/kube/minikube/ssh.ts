@@ -4,10 +4,7 @@
  * them with spaces and the node's shell runs the line; a non-zero status comes back as
  * minikube's `ssh: Process exited with status N` and exit 1 (cmd/minikube/cmd/ssh.go).
  */
-import {
-  openContainerProcess,
-  type ContainerProcess,
-} from '../../docker/cli/container-shell'
+import { openContainerProcess, type ContainerProcess } from '../../docker/cli/container-shell'
 import type { CommandOutput } from '../../shell/command'
 import type { Tty } from '../../shell/pty'
 import { createShellTerminal } from '../../shell/terminal'
@@ -104,7 +101,7 @@ async function ssh(inv: Invocation, mctx: MinikubeContext): Promise<CommandOutpu
 
 export const sshCommand: MinikubeCommand = {
   name: 'ssh',
-  short: "Log into the minikube environment (for debugging)",
+  short: 'Log into the minikube environment (for debugging)',
   long: "Log into or run a command on a machine with SSH; similar to 'docker-machine ssh'.",
   use: 'ssh [flags] [-- COMMAND]',
   flags: () => [

@@ -17,6 +17,7 @@ import { machinesOf, profileNameValid, serverOf, type MinikubeProfile } from './
 import { chooseVersion, compareVersions, DOCKER_VERSION, KICBASE } from './versions'
 import { announceAddon } from './addons'
 import { startNodeContainer } from './node-containers'
+import { hookServiceReach } from './service-reach'
 
 /** The simulated laptop: what gopsutil reports and what the docker daemon offers. */
 export const HOST_PLATFORM = 'Debian 12.9'
@@ -393,6 +394,7 @@ async function runStart(inv: Invocation, mctx: MinikubeContext): Promise<Command
   for (const a of chosen.addons) profile.addons.add(a)
   const finished = await startNodes(mctx, profile, mode, chosen.addons, () => {
     createPrimary()
+    hookServiceReach(world)
     for (const m of machinesOf(profile)) startNodeContainer(world.docker, profile, m)
     for (const a of profile.addons) installAddon(profile.cluster, a)
   })

@@ -292,7 +292,6 @@ jupyter/scipy-notebook            8888                hu
 jwilder/nginx-proxy               80,443              h
 keycloak/keycloak                 8080,8443           hr
 kennethreitz/httpbin              80                  h
-kicbase/echo-server               8080                hd
 kicbase/stable                    22,2376,5000,8443,32443 u
 kindest/node                      -                   -
 kong/kong-gateway                 8000,8001,8443,8444 h
@@ -556,6 +555,19 @@ export const genericConfigs: Record<string, Partial<ImageConfig>> = {
   'gitlab/gitlab-ce': {
     Cmd: ['/assets/wrapper'],
     Volumes: { '/etc/gitlab': {}, '/var/log/gitlab': {}, '/var/opt/gitlab': {} },
+  },
+  // rpk behind the entrypoint script takes `redpanda start` (compose files pass it as one word).
+  'docker.redpanda.com/vectorized/redpanda': {
+    Entrypoint: ['/entrypoint.sh'],
+    Cmd: ['redpanda', 'start'],
+    User: 'redpanda',
+    Volumes: { '/var/lib/redpanda/data': {} },
+  },
+  'docker.redpanda.com/redpandadata/redpanda': {
+    Entrypoint: ['/entrypoint.sh'],
+    Cmd: ['redpanda', 'start'],
+    User: 'redpanda',
+    Volumes: { '/var/lib/redpanda/data': {} },
   },
   'portainer/portainer-ce': {
     Entrypoint: ['/portainer'],
