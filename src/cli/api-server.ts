@@ -1,26 +1,20 @@
 /**
- * The Docker Engine API of one Quai session over HTTP on a loopback address, so the real docker
- * CLI (`DOCKER_HOST=tcp://127.0.0.1:2375 docker ps`) sees the student's simulated daemon. Only
- * the transport lives here; src/sim/api/docker answers every request.
+ * The APIs of one Quai session over HTTP on loopback addresses, so the real clients see the
+ * student's simulated machine: the Docker Engine API (`DOCKER_HOST=tcp://127.0.0.1:2375 docker
+ * ps`) here, the Kubernetes API through the same transport (src/cli/kube-api-host.ts). Only the
+ * transport lives here; src/sim/api answers every request.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { isIP } from 'node:net'
 import { handleDockerApi, type DockerApiRequest } from '../sim/api/docker/handler'
-import { VirtualClock } from '../sim/core/clock'
-import { Session } from '../sim/shell/session'
-import { RealTimeDriver } from '../shared/real-time-driver'
-import type { Subcommand } from './subcommands'
+import type { Session } from '../sim/shell/session'
 
 export interface ListenAddress {
   host: string
   port: number
 }
 
-export interface DockerApiServer {
-  readonly host: string
-  readonly port: number
-  close(): Promise<void>
-}
+export type DockerApiServer = LoopbackServer
 
 /** 127.0.0.0/8, ::1 (also as an IPv4-mapped address) and `localhost`: nothing a network reaches. */
 export function isLoopbackHost(host: string): boolean {
@@ -41,16 +35,35 @@ export function parseListenAddress(text: string): ListenAddress | { error: strin
   return { host: (m[1] ?? '').replace(/^\[(.*)\]$/, '$1'), port }
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     request.on('data', (chunk: Buffer) => chunks.push(chunk))
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    request.on('end', () => resolve(Buffer.concat(chunks)))
     request.on('error', reject)
   })
 }
 
-async function serve(session: Session, req: IncomingMessage, res: ServerResponse): Promise<void> {
+/** What both facades take in: method, path, query (first value of a name), headers, body. */
+export interface PlainRequest {
+  signal: AbortSignal
+  method: string
+  path: string
+  query: Record<string, string>
+  headers: Record<string, string>
+  body: string
+  /** The body's bytes (the Kubernetes API decodes protobuf from them). */
+  bodyBytes: Uint8Array
+}
+
+/** What both facades answer: the whole body, its chunks, or chunks still to come. */
+export interface PlainResponse {
+  status: number
+  headers: Record<string, string>
+  body: string | readonly (string | Uint8Array)[] | AsyncIterable<string | Uint8Array>
+}
+
+async function readRequest(req: IncomingMessage, res: ServerResponse): Promise<PlainRequest> {
   const url = new URL(req.url ?? '/', 'http://localhost')
   const query: Record<string, string> = {}
   // Go's Form.Get answers with the first value of a repeated parameter.
@@ -60,26 +73,30 @@ async function serve(session: Session, req: IncomingMessage, res: ServerResponse
     if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value
   const abort = new AbortController()
   res.once('close', () => abort.abort())
-  const request: DockerApiRequest = {
+  const bytes = await readBody(req)
+  return {
     signal: abort.signal,
     method: req.method ?? 'GET',
     path: url.pathname,
     query,
     headers,
-    body: await readBody(req),
+    body: bytes.toString('utf8'),
+    bodyBytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length),
   }
-  const response = await handleDockerApi(session.world.docker, request, session.clock.now())
+}
+
+async function writeResponse(res: ServerResponse, response: PlainResponse): Promise<void> {
   res.writeHead(response.status, response.headers)
   const body = response.body
   if (typeof body === 'string') {
     res.end(body)
   } else if (Array.isArray(body)) {
-    for (const chunk of body) res.write(chunk)
+    for (const chunk of body as readonly (string | Uint8Array)[]) res.write(chunk)
     res.end()
   } else {
     // A stream still to come: send the status line now, each chunk as it arrives.
     res.flushHeaders()
-    for await (const chunk of body) {
+    for await (const chunk of body as AsyncIterable<string | Uint8Array>) {
       if (res.destroyed) break
       res.write(chunk)
     }
@@ -87,27 +104,37 @@ async function serve(session: Session, req: IncomingMessage, res: ServerResponse
   }
 }
 
+export interface LoopbackServer {
+  readonly host: string
+  readonly port: number
+  close(): Promise<void>
+}
+
 /**
- * Serves `session`'s daemon on `host:port` (port 0: any free port). Refuses anything but a
- * loopback address: the API has no authentication, like dockerd's own unencrypted TCP socket.
+ * Serves `answer` on `host:port` (port 0: any free port). Refuses anything but a loopback
+ * address: neither API has authentication here, like dockerd's own unencrypted TCP socket.
  */
-export function startDockerApiServer(
-  session: Session,
+export function startLoopbackServer(
+  what: string,
+  answer: (request: PlainRequest) => PlainResponse | Promise<PlainResponse>,
   address: Partial<ListenAddress> = {},
-): Promise<DockerApiServer> {
+): Promise<LoopbackServer> {
   const host = address.host ?? '127.0.0.1'
   if (!isLoopbackHost(host))
     return Promise.reject(
       new Error(
-        `refusing to serve the Docker API on ${host}: only loopback addresses (127.0.0.0/8, ::1, localhost) are allowed`,
+        `refusing to serve the ${what} on ${host}: only loopback addresses (127.0.0.0/8, ::1, localhost) are allowed`,
       ),
     )
   const server: Server = createServer((req, res) => {
-    serve(session, req, res).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error)
-      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
-      res.end(`${JSON.stringify({ message: `quai: ${message}` })}\n`)
-    })
+    readRequest(req, res)
+      .then((request) => answer(request))
+      .then((response) => writeResponse(res, response))
+      .catch((error: unknown) => {
+        const message = error instanceof Error ? error.message : String(error)
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'application/json' })
+        res.end(`${JSON.stringify({ message: `quai: ${message}` })}\n`)
+      })
   })
   return new Promise((resolve, reject) => {
     server.once('error', reject)
@@ -128,71 +155,15 @@ export function startDockerApiServer(
   })
 }
 
-const API_USAGE = 'Usage: quai api --docker HOST:PORT\n'
-
-/**
- * `quai api --docker 127.0.0.1:2375`: a fresh session whose virtual clock starts at the real
- * time and runs in real time (the docker CLI computes "5 minutes ago" from its own clock), served
- * until interrupted.
- */
-export const apiSubcommand: Subcommand = {
-  name: 'api',
-  summary: 'serve the Docker Engine API of a session on a loopback address',
-  async run(args, context) {
-    let docker: string | undefined
-    for (let i = 0; i < args.length; i++) {
-      const arg = args[i] ?? ''
-      if (arg === '--docker') docker = args[++i]
-      else if (arg.startsWith('--docker=')) docker = arg.slice('--docker='.length)
-      else if (arg === '--help' || arg === '-h') {
-        process.stdout.write(API_USAGE)
-        return 0
-      } else {
-        process.stderr.write(`quai api: unknown option ${arg}\n${API_USAGE}`)
-        return 2
-      }
-    }
-    if (docker === undefined) {
-      process.stderr.write(`quai api: --docker HOST:PORT is required\n${API_USAGE}`)
-      return 2
-    }
-    const address = parseListenAddress(docker)
-    if ('error' in address) {
-      process.stderr.write(`quai api: ${address.error}\n`)
-      return 2
-    }
-    if (!isLoopbackHost(address.host)) {
-      process.stderr.write(
-        `quai api: refusing to serve the Docker API on ${address.host}: only loopback addresses (127.0.0.0/8, ::1, localhost) are allowed\n`,
-      )
-      return 2
-    }
-    const session = await Session.create({
-      seed: context.seed,
-      timing: 'realtime',
-      clock: new VirtualClock(Date.now()),
-    })
-    const driver = new RealTimeDriver(session.clock)
-    let server: DockerApiServer
-    try {
-      server = await startDockerApiServer(session, address)
-    } catch (error) {
-      process.stderr.write(`quai api: ${error instanceof Error ? error.message : String(error)}\n`)
-      return 1
-    }
-    driver.start()
-    const shown = address.host.includes(':') ? `[${address.host}]` : address.host
-    process.stdout.write(
-      `Serving the Docker Engine API on tcp://${shown}:${server.port}\n` +
-        `Point the docker CLI at it: export DOCKER_HOST=tcp://${shown}:${server.port}\n`,
-    )
-    return new Promise<number>((resolve) => {
-      const stop = (): void => {
-        driver.stop()
-        void server.close().then(() => resolve(0))
-      }
-      process.once('SIGINT', stop)
-      process.once('SIGTERM', stop)
-    })
-  },
+/** Serves `session`'s Docker daemon (see startLoopbackServer). */
+export function startDockerApiServer(
+  session: Session,
+  address: Partial<ListenAddress> = {},
+): Promise<DockerApiServer> {
+  return startLoopbackServer(
+    'Docker API',
+    (request: DockerApiRequest) =>
+      handleDockerApi(session.world.docker, request, session.clock.now()),
+    address,
+  )
 }

@@ -1,4 +1,4 @@
-import { apiSubcommand } from './api-server'
+import { apiSubcommand } from './api-subcommand'
 import type { SubcommandSummary } from './options'
 
 export interface SubcommandContext {

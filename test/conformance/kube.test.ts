@@ -1,0 +1,333 @@
+/**
+ * Conformance: for a cluster state built with Quai's own kubectl, the real kubectl (1.32) talking
+ * to the Kubernetes API facade prints exactly what Quai's kubectl prints — stdout, stderr and exit
+ * code. Where they differ, the real client's bytes are the spec.
+ */
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import {
+  bringTo,
+  kubectlPresent,
+  preparedCluster,
+  setupStart,
+  startHarness,
+  type KubeHarness,
+  type KubeTwin,
+} from './kube-harness'
+
+const PRESENT = kubectlPresent()
+if (!PRESENT)
+  console.warn(
+    'kubectl conformance suite skipped: no kubectl at /usr/bin/kubectl (the real client is the oracle)',
+  )
+
+interface Scenario {
+  name: string
+  /** Lines run through Quai's kubectl, starting ten minutes ago (`sleep` moves the clock). */
+  setup: readonly string[]
+  /** Read-only command lines, each run both ways on the same state. */
+  compare: readonly string[]
+  nodes?: number
+}
+
+const START = setupStart()
+
+const WEB_APP = [
+  'kubectl create deployment web --image=nginx --replicas=3 --port=80',
+  'kubectl expose deployment web --port=80 --target-port=80',
+  'kubectl create configmap settings --from-literal=mode=prod --from-literal=level=3',
+  'kubectl create secret generic creds --from-literal=user=admin --from-literal=pass=s3cret',
+  'kubectl create namespace dev',
+  'kubectl create deployment api --image=redis -n dev',
+  'kubectl label deployment web tier=front',
+  'kubectl annotate deployment web owner=team-a',
+  'kubectl create job once --image=busybox -- echo hello',
+  "kubectl create cronjob tick --image=busybox --schedule='*/5 * * * *' -- date",
+  'sleep 30',
+]
+
+const SCENARIOS: readonly Scenario[] = [
+  {
+    name: 'a fresh minikube cluster',
+    setup: [],
+    compare: [
+      'kubectl version',
+      'kubectl get pods',
+      'kubectl get pods -A',
+      'kubectl get pods -A -o wide',
+      'kubectl get pods -n kube-system -o name',
+      'kubectl get pods -A --show-labels',
+      'kubectl get pods -A -L k8s-app,component',
+      'kubectl get pods -A --sort-by=.metadata.name',
+      'kubectl get pods -n kube-system --no-headers',
+      "kubectl get pods -n kube-system -o jsonpath='{.items[*].metadata.name}'",
+      'kubectl get pods -n kube-system -o jsonpath=\'{range .items[*]}{.metadata.name}{"\\t"}{.status.phase}{"\\n"}{end}\'',
+      'kubectl get pods -n kube-system -o custom-columns=NAME:.metadata.name,NODE:.spec.nodeName',
+      "kubectl get pods -n kube-system -o go-template='{{range .items}}{{.metadata.name}} {{end}}'",
+      'kubectl get nodes',
+      'kubectl get nodes -o wide',
+      'kubectl get node minikube -o yaml',
+      'kubectl get node minikube -o json',
+      'kubectl get ns',
+      'kubectl get ns default -o yaml',
+      'kubectl get ns -o json',
+      'kubectl get all -A',
+      'kubectl get svc -A',
+      'kubectl get svc kubernetes -o yaml',
+      'kubectl get deploy -A -o wide',
+      'kubectl get rs -A',
+      'kubectl get ds -A -o wide',
+      'kubectl get cm -A',
+      'kubectl get sa -A',
+      'kubectl get sc',
+      'kubectl get sc standard -o yaml',
+      'kubectl get ep -A',
+      'kubectl get deploy,ds -n kube-system',
+      'kubectl get pod nosuch',
+      'kubectl get pods nosuch other',
+      'kubectl get deploy nosuch -n kube-system',
+      'kubectl get pods -n nosuch',
+      'kubectl get nosuchtype',
+      'kubectl get pods -l k8s-app=kube-dns -A',
+      'kubectl get pods -A --field-selector=spec.nodeName=minikube -o name',
+      'kubectl get pods -l "k8s-app in (kube-dns,kube-proxy)" -A -o name',
+      'kubectl get pods -A -l bad==selector==x',
+      'kubectl api-resources',
+      'kubectl api-resources --namespaced=false',
+      'kubectl api-versions',
+    ],
+  },
+  {
+    name: 'a web app and friends',
+    setup: WEB_APP,
+    compare: [
+      'kubectl get deploy',
+      'kubectl get deploy -o wide',
+      'kubectl get deploy web -o yaml',
+      'kubectl get deploy web -o json',
+      'kubectl get rs',
+      'kubectl get rs -o wide',
+      'kubectl get pods',
+      'kubectl get pods -o wide',
+      'kubectl get pods --show-labels',
+      'kubectl get pods -L app',
+      'kubectl get pods -l app=web -o name',
+      'kubectl get svc',
+      'kubectl get svc web -o yaml',
+      'kubectl get ep web',
+      'kubectl get cm settings -o yaml',
+      'kubectl get secret creds -o yaml',
+      'kubectl get secrets',
+      'kubectl get jobs',
+      'kubectl get jobs -o wide',
+      'kubectl get cronjobs',
+      'kubectl get cj tick -o yaml',
+      'kubectl get all',
+      'kubectl get all -n dev',
+      'kubectl get deploy -A',
+      'kubectl get deploy,svc,cm',
+      'kubectl get deploy web --show-labels',
+      'kubectl get deploy -L tier',
+      'kubectl get deploy web -o jsonpath={.metadata.annotations.owner}',
+      'kubectl get deploy web -o jsonpath={.spec.template.spec.containers[0].image}',
+      'kubectl get pods --sort-by=.metadata.creationTimestamp -o name',
+      'kubectl get ns dev',
+      'kubectl get events --field-selector involvedObject.kind=Deployment',
+      'kubectl rollout history deployment web',
+      'kubectl rollout status deployment web',
+      'kubectl logs job/once',
+      'kubectl get deploy web -n dev',
+    ],
+  },
+]
+
+interface Mutation {
+  /** Run through Quai in one session and through the real kubectl against a twin session. */
+  command: string
+  setup: readonly string[]
+  /** Read through Quai in both sessions afterwards: the states must match too. */
+  after?: readonly string[]
+}
+
+const BASE = [
+  'kubectl create deployment web --image=nginx --replicas=2',
+  'kubectl create configmap settings --from-literal=mode=prod',
+  'sleep 20',
+]
+const STATE = [
+  'kubectl get deploy,rs,svc,cm -o wide',
+  'kubectl get pods -o wide',
+  'kubectl get deploy web -o yaml',
+]
+
+const DEPLOY_JSON = JSON.stringify({
+  apiVersion: 'apps/v1',
+  kind: 'Deployment',
+  metadata: { name: 'api', labels: { app: 'api' } },
+  spec: {
+    replicas: 1,
+    selector: { matchLabels: { app: 'api' } },
+    template: {
+      metadata: { labels: { app: 'api' } },
+      spec: { containers: [{ name: 'redis', image: 'redis:7' }] },
+    },
+  },
+})
+
+const MUTATIONS: readonly Mutation[] = [
+  { command: 'kubectl create deployment api --image=redis --replicas=2', setup: BASE },
+  { command: 'kubectl create deployment web --image=nginx', setup: BASE },
+  { command: 'kubectl create deployment Bad_Name --image=nginx', setup: BASE },
+  { command: 'kubectl create service clusterip web --tcp=80:80', setup: BASE },
+  { command: 'kubectl create service nodeport web --tcp=8080:80 --node-port=30080', setup: BASE },
+  { command: 'kubectl create configmap more --from-literal=a=1 --from-literal=b=2', setup: BASE },
+  { command: 'kubectl create configmap settings --from-literal=a=1', setup: BASE },
+  { command: 'kubectl create secret generic creds --from-literal=p=x', setup: BASE },
+  { command: 'kubectl create namespace staging', setup: BASE },
+  { command: 'kubectl create namespace default', setup: BASE },
+  { command: 'kubectl create serviceaccount builder', setup: BASE },
+  { command: 'kubectl create job batch1 --image=busybox -- echo hi', setup: BASE },
+  {
+    command: "kubectl create cronjob nightly --image=busybox --schedule='0 2 * * *' -- date",
+    setup: BASE,
+  },
+  {
+    command: "kubectl create ingress site --rule='example.com/*=web:80'",
+    setup: BASE,
+    after: [...STATE, 'kubectl get ingress -o yaml'],
+  },
+  { command: 'kubectl scale deployment web --replicas=4', setup: BASE },
+  { command: 'kubectl scale deployment web --replicas=0', setup: BASE },
+  { command: 'kubectl scale deployment nosuch --replicas=2', setup: BASE },
+  { command: 'kubectl label deployment web env=prod', setup: BASE },
+  { command: 'kubectl label deployment web app=other', setup: BASE },
+  { command: 'kubectl label deployment web app=other --overwrite', setup: BASE },
+  { command: 'kubectl annotate deployment web note=hello', setup: BASE },
+  { command: 'kubectl set image deployment/web nginx=nginx:1.27', setup: BASE },
+  { command: 'kubectl set image deployment/web nosuch=nginx:1.27', setup: BASE },
+  { command: 'kubectl expose deployment web --port=80 --type=NodePort', setup: BASE },
+  {
+    command: 'kubectl expose deployment web --port=8080 --target-port=80 --name=web-alt',
+    setup: BASE,
+  },
+  { command: 'kubectl delete configmap settings', setup: BASE },
+  { command: 'kubectl delete configmap nosuch', setup: BASE },
+  { command: 'kubectl delete deployment web', setup: BASE },
+  {
+    command: 'kubectl rollout undo deployment web',
+    setup: [...BASE, 'kubectl set image deployment/web nginx=nginx:1.27', 'sleep 30'],
+  },
+  {
+    command: 'kubectl rollout history deployment web',
+    setup: [...BASE, 'kubectl set image deployment/web nginx=nginx:1.27', 'sleep 30'],
+  },
+  { command: `echo '${DEPLOY_JSON}' | kubectl apply -f -`, setup: BASE },
+  { command: `echo '${DEPLOY_JSON}' | kubectl create -f -`, setup: BASE },
+  {
+    command: `echo '${DEPLOY_JSON}' | kubectl apply -f -`,
+    setup: [...BASE, `echo '${DEPLOY_JSON}' | kubectl apply -f -`],
+  },
+  {
+    command: `echo '${DEPLOY_JSON}' | kubectl create -f -`,
+    setup: [...BASE, `echo '${DEPLOY_JSON}' | kubectl create -f -`],
+  },
+  {
+    command: `echo '${DEPLOY_JSON.replace('"replicas":1', '"replicas":1,"replica":2')}' | kubectl apply -f -`,
+    setup: BASE,
+  },
+  {
+    command: `echo '${DEPLOY_JSON.replace('"name":"api"', '"name":"api","namespace":"nosuch"')}' | kubectl apply -f -`,
+    setup: BASE,
+  },
+  { command: 'kubectl run one --image=nginx --labels=app=one', setup: BASE },
+  { command: 'kubectl create deployment api --image=redis -n nosuch', setup: BASE },
+]
+
+const DESCRIBE_LINES = [
+  'kubectl describe deployment web',
+  'kubectl describe rs',
+  'kubectl describe pods -l app=web',
+  'kubectl describe service web',
+  'kubectl describe node minikube',
+  'kubectl describe namespace dev',
+  'kubectl describe configmap settings',
+  'kubectl describe secret creds',
+  'kubectl describe job once',
+  'kubectl describe cronjob tick',
+  'kubectl describe daemonset kube-proxy -n kube-system',
+  'kubectl describe serviceaccount default',
+  'kubectl describe endpoints web',
+  'kubectl describe storageclass standard',
+  'kubectl describe deployment nosuch',
+]
+
+function describeScenario(harness: () => KubeHarness, scenario: Scenario): void {
+  describe(scenario.name, () => {
+    let twin: KubeTwin | undefined
+    beforeAll(async () => {
+      twin = await preparedCluster(START, scenario.setup, { nodes: scenario.nodes ?? 1 })
+      bringTo(twin.session, Date.now())
+    })
+    test.each(scenario.compare)('%s', async (line) => {
+      if (!twin) throw new Error('scenario did not start')
+      harness().use(twin.cluster)
+      const quai = await harness().quai(twin.session, line)
+      const real = await harness().real(line)
+      expect(quai).toEqual(real)
+    })
+  })
+}
+
+function describeMutation(harness: () => KubeHarness, mutation: Mutation): void {
+  test(`${mutation.command} (changes state)`, async () => {
+    const target = Date.now()
+    const mine = await preparedCluster(START, mutation.setup)
+    const theirs = await preparedCluster(START, mutation.setup)
+    bringTo(mine.session, target)
+    bringTo(theirs.session, target)
+    harness().use(theirs.cluster)
+    const quai = await harness().quai(mine.session, mutation.command)
+    const real = await harness().real(mutation.command)
+    expect(quai).toEqual(real)
+    for (const line of mutation.after ?? STATE)
+      expect({ line, ...(await harness().quai(mine.session, line)) }).toEqual({
+        line,
+        ...(await harness().quai(theirs.session, line)),
+      })
+  })
+}
+
+describe.skipIf(!PRESENT)('kubectl against the Kubernetes API facade', () => {
+  let harness: KubeHarness | undefined
+  const get = (): KubeHarness => {
+    if (harness === undefined) throw new Error('no harness')
+    return harness
+  }
+  beforeAll(async () => {
+    harness = await startHarness()
+  })
+  afterAll(async () => {
+    await harness?.close()
+  })
+  for (const scenario of SCENARIOS) describeScenario(get, scenario)
+  describe('commands that change state, in twin sessions', () => {
+    for (const mutation of MUTATIONS) describeMutation(get, mutation)
+  })
+  describe('describe, computed client-side from the same objects', () => {
+    let twin: KubeTwin | undefined
+    let available = false
+    beforeAll(async () => {
+      twin = await preparedCluster(START, WEB_APP)
+      bringTo(twin.session, Date.now())
+      const probe = await get().quai(twin.session, 'kubectl describe namespace default')
+      available = probe.exitCode === 0
+      if (!available)
+        console.warn('describe conformance skipped: Quai’s kubectl has no describe command yet')
+    })
+    test.each(DESCRIBE_LINES)('%s', async (line) => {
+      if (!twin) throw new Error('scenario did not start')
+      if (!available) return
+      get().use(twin.cluster)
+      expect(await get().quai(twin.session, line)).toEqual(await get().real(line))
+    })
+  })
+})
