@@ -327,7 +327,18 @@ describe.skipIf(!PRESENT)('kubectl against the Kubernetes API facade', () => {
       if (!twin) throw new Error('scenario did not start')
       if (!available) return
       get().use(twin.cluster)
-      expect(await get().quai(twin.session, line)).toEqual(await get().real(line))
+      // describe's ages come from each client's own clock: the real kubectl reads the host's as it
+      // renders, so Quai's virtual clock is brought to that moment right after it. On a loaded
+      // machine a run can straddle a second boundary: one more try then compares again.
+      let real = await get().real(line)
+      bringTo(twin.session, Date.now() - 100)
+      let quai = await get().quai(twin.session, line)
+      if (JSON.stringify(quai) !== JSON.stringify(real)) {
+        real = await get().real(line)
+        bringTo(twin.session, Date.now() - 100)
+        quai = await get().quai(twin.session, line)
+      }
+      expect(quai).toEqual(real)
     })
   })
 })
