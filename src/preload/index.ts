@@ -9,7 +9,7 @@ import {
 } from '../shared/ipc'
 
 /**
- * Exposes `window.quai` and nothing else: the page never sees ipcRenderer, only these seven
+ * Exposes `window.quai` and nothing else: the page never sees ipcRenderer, only these nine
  * functions. Bundled as CommonJS with its dependencies inlined, as a sandboxed preload requires.
  */
 
@@ -41,6 +41,8 @@ const api: QuaiApi = {
   interrupt: () => send('terminal:interrupt', {}),
   onState: (listener) => subscribe('session:state', listener),
   selectContainer: (id) => send('docker:select', { id }),
+  controlClock: (control) => send('clock:control', control),
+  runLine: (line) => send('session:run-line', { line }),
 }
 
 contextBridge.exposeInMainWorld('quai', api)

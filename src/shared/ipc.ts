@@ -1,5 +1,9 @@
 import { z } from 'zod'
+import { COMPOSE_PANEL_LIMITS, type ComposePanelProject } from '../sim/compose/snapshot'
 import { PANEL_LIMITS, type DockerPanelState } from '../sim/docker/engine/snapshot'
+import type { ClusterPanelState } from '../sim/kube/snapshot'
+import { CLUSTER_PANEL_LIMITS } from '../sim/kube/snapshot-limits'
+import { CLOCK_RATES, CLOCK_STEPS, type ClockRate } from './real-time-driver'
 import { MAX_COLS, MAX_INPUT_LENGTH, MAX_ROWS } from './ipc-limits'
 
 /**
@@ -119,6 +123,141 @@ const dockerPanelState: z.ZodType<DockerPanelState> = z.strictObject({
     .nullable(),
 })
 
+const health = z.enum(['starting', 'healthy', 'unhealthy'])
+
+/** The compose view's projects (src/sim/compose/snapshot.ts). */
+const composeText = z.string().max(COMPOSE_PANEL_LIMITS.text)
+const composeNames = z.array(composeText).max(COMPOSE_PANEL_LIMITS.items)
+const composePanelState: z.ZodType<ComposePanelProject[]> = z
+  .array(
+    z.strictObject({
+      name: composeText,
+      workingDir: composeText,
+      status: composeText,
+      services: z
+        .array(
+          z.strictObject({
+            name: composeText,
+            state: containerState,
+            health: health.nullable(),
+            containers: z
+              .array(
+                z.strictObject({
+                  id: containerId,
+                  name: composeText,
+                  number: z.number().int().min(0),
+                  state: containerState,
+                  status: composeText,
+                  health: health.nullable(),
+                }),
+              )
+              .max(COMPOSE_PANEL_LIMITS.items),
+            networks: composeNames,
+            volumes: composeNames,
+            ports: composeNames,
+          }),
+        )
+        .max(COMPOSE_PANEL_LIMITS.items),
+      networks: z
+        .array(z.strictObject({ name: composeText, fullName: composeText, services: composeNames }))
+        .max(COMPOSE_PANEL_LIMITS.items),
+      volumes: z
+        .array(z.strictObject({ name: composeText, fullName: composeText, services: composeNames }))
+        .max(COMPOSE_PANEL_LIMITS.items),
+    }),
+  )
+  .max(COMPOSE_PANEL_LIMITS.projects)
+
+/** The cluster panel's view (src/sim/kube/snapshot.ts). */
+const kubeText = z.string().max(CLUSTER_PANEL_LIMITS.text)
+const kubeLabels = z
+  .record(kubeText, kubeText)
+  .refine((labels) => Object.keys(labels).length <= CLUSTER_PANEL_LIMITS.labels, 'too many labels')
+const kubeItems = <T extends z.ZodType>(item: T, max: number = CLUSTER_PANEL_LIMITS.items) =>
+  z.array(item).max(max)
+const clusterPanelState: z.ZodType<ClusterPanelState> = z.strictObject({
+  clusters: kubeItems(
+    z.strictObject({
+      profile: kubeText,
+      server: kubeText,
+      kubernetesVersion: kubeText,
+      namespaces: kubeItems(kubeText),
+      nodes: kubeItems(
+        z.strictObject({
+          name: kubeText,
+          roles: kubeItems(kubeText, CLUSTER_PANEL_LIMITS.labels),
+          status: kubeText,
+          ready: z.boolean(),
+          schedulable: z.boolean(),
+          machine: z.enum(['running', 'stopped', 'paused', 'unknown']),
+          internalIP: kubeText,
+        }),
+        CLUSTER_PANEL_LIMITS.nodes,
+      ),
+      pods: kubeItems(
+        z.strictObject({
+          namespace: kubeText,
+          name: kubeText,
+          node: kubeText.nullable(),
+          status: kubeText,
+          tone: z.enum(['running', 'pending', 'failed', 'terminating', 'completed', 'unknown']),
+          ready: kubeText,
+          restarts: z.number().int().min(0),
+          ip: kubeText,
+          owner: kubeText.nullable(),
+          labels: kubeLabels,
+        }),
+        CLUSTER_PANEL_LIMITS.pods,
+      ),
+      workloads: kubeItems(
+        z.strictObject({
+          kind: z.enum(['Deployment', 'ReplicaSet', 'StatefulSet', 'DaemonSet']),
+          namespace: kubeText,
+          name: kubeText,
+          ready: z.number().int().min(0),
+          desired: z.number().int().min(0),
+          owner: kubeText.nullable(),
+          labels: kubeLabels,
+        }),
+      ),
+      services: kubeItems(
+        z.strictObject({
+          namespace: kubeText,
+          name: kubeText,
+          type: kubeText,
+          clusterIP: kubeText,
+          ports: kubeText,
+          selector: kubeText,
+          labels: kubeLabels,
+        }),
+      ),
+      events: kubeItems(
+        z.strictObject({
+          namespace: kubeText,
+          type: kubeText,
+          reason: kubeText,
+          object: kubeText,
+          message: kubeText,
+          age: kubeText,
+          count: z.number().int().min(0),
+        }),
+        CLUSTER_PANEL_LIMITS.events,
+      ),
+    }),
+    CLUSTER_PANEL_LIMITS.clusters,
+  ),
+})
+
+const clockRate = z.union(CLOCK_RATES.map((rate) => z.literal(rate))) as z.ZodType<ClockRate>
+
+/** A line run on the student's behalf: one line of printable text, as a button would type it. */
+export const MAX_RUN_LINE_LENGTH = 1000
+const runLine = z
+  .string()
+  .min(1)
+  .max(MAX_RUN_LINE_LENGTH)
+  .regex(/^[^\x00-\x1f\x7f]+$/)
+
 /** Renderer → host. */
 export const rendererToHost = {
   /** Keystrokes or a paste, as xterm's onData gives them. */
@@ -129,6 +268,22 @@ export const rendererToHost = {
   'terminal:interrupt': z.strictObject({}),
   /** The container whose details the Docker panel shows (null: none). */
   'docker:select': z.strictObject({ id: containerId.nullable() }),
+  /**
+   * The clock controls: run the virtual clock at a rate of real time (0 pauses it), or move it
+   * forward by a step at once.
+   */
+  'clock:control': z.discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('rate'), rate: clockRate }),
+    z.strictObject({
+      action: z.literal('step'),
+      ms: z.union(CLOCK_STEPS.map((ms) => z.literal(ms))),
+    }),
+  ]),
+  /**
+   * A command a panel's button runs (`minikube node stop minikube-m02`), typed into the shell as
+   * the student would type it, so it shows in the terminal and in the history.
+   */
+  'session:run-line': z.strictObject({ line: runLine }),
 }
 
 /** Host → renderer. */
@@ -137,12 +292,16 @@ export const hostToRenderer = {
   'terminal:exit': z.strictObject({ code: z.number().int() }),
   /**
    * What the state panels show, sent after each command and whenever the daemon changes
-   * (at most every 100 ms): the virtual time, the shell's directory and the Docker objects.
+   * (at most every 100 ms): the virtual time and its rate, the shell's directory, the Docker
+   * objects, the Compose projects among them, and the Kubernetes clusters.
    */
   'session:state': z.strictObject({
     clockMs: z.number(),
+    clockRate: clockRate,
     cwd: z.string().max(4096),
     docker: dockerPanelState,
+    compose: composePanelState,
+    cluster: clusterPanelState,
   }),
 }
 
@@ -220,4 +379,10 @@ export interface QuaiApi {
   onState(listener: (state: SessionState) => void): () => void
   /** Asks for one container's details (and recent logs) in the next snapshots. */
   selectContainer(id: string | null): void
+  /** Pauses, resumes, speeds up or steps the virtual clock. */
+  controlClock(control: ClockControl): void
+  /** Types `line` into the shell and runs it, as if the student had typed it. */
+  runLine(line: string): void
 }
+
+export type ClockControl = RendererToHost['clock:control']

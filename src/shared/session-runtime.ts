@@ -1,6 +1,6 @@
 import type { PseudoTerminal } from '../sim/shell/pty'
 import { Session } from '../sim/shell/session'
-import { createShellTerminal } from '../sim/shell/terminal'
+import { createShellTerminal, type ShellTerminal } from '../sim/shell/terminal'
 import type { HostMessage, RendererMessage } from './ipc'
 import { RealTimeDriver, type RealTimeDriverOptions } from './real-time-driver'
 import { StatePublisher } from './state-publisher'
@@ -33,6 +33,8 @@ export class SessionRuntime {
   private readonly unsubscribers: (() => void)[] = []
   private exited = false
   private disposed = false
+  /** Lines run for the panels, one after the other. */
+  private lines: Promise<void> = Promise.resolve()
   /** The state panels' snapshots (`session:state`), from the first prompt on. */
   private readonly panels: StatePublisher
 
@@ -41,7 +43,9 @@ export class SessionRuntime {
     private readonly driver: RealTimeDriver,
     private readonly options: SessionRuntimeOptions,
   ) {
-    this.panels = new StatePublisher(session, options.send, options.log ?? (() => undefined))
+    this.panels = new StatePublisher(session, options.send, options.log ?? (() => undefined), {
+      clockRate: () => driver.rate,
+    })
   }
 
   static async create(options: SessionRuntimeOptions): Promise<SessionRuntime> {
@@ -83,6 +87,15 @@ export class SessionRuntime {
         case 'docker:select':
           this.panels.select(message.payload.id)
           break
+        case 'clock:control':
+          if (message.payload.action === 'rate') this.driver.setRate(message.payload.rate)
+          else this.driver.step(message.payload.ms)
+          // The controls show the new rate (and the panels the new time) without waiting.
+          this.panels.request()
+          break
+        case 'session:run-line':
+          this.runLine(message.payload.line)
+          break
       }
     } catch (error) {
       this.options.log?.(`[quai] ${message.channel} failed`, error)
@@ -96,6 +109,30 @@ export class SessionRuntime {
     this.panels.dispose()
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe()
     this.terminal?.dispose()
+  }
+
+  /**
+   * Runs a line for a panel's button as the student would: once the shell is at its prompt (a
+   * command still running is not fed someone else's keystrokes), the line being edited is
+   * cleared (Ctrl-E, Ctrl-U: bash's own keys, so Ctrl-Y brings it back), then the line is
+   * pasted and entered. It is echoed, kept in the history, and its output is the terminal's.
+   */
+  private runLine(line: string): void {
+    this.lines = this.lines
+      .then(async () => {
+        const terminal = this.ensureStarted()
+        await this.idle(terminal)
+        if (this.disposed || this.exited) return
+        terminal.input(`\x05\x15\x1b[200~${line}\x1b[201~\r`)
+        await this.idle(terminal)
+      })
+      .catch((error: unknown) => this.options.log?.('[quai] session:run-line failed', error))
+  }
+
+  /** Waits until the shell is at its prompt, when the terminal can tell (the shell's own does). */
+  private async idle(terminal: PseudoTerminal): Promise<void> {
+    const whenIdle = (terminal as Partial<ShellTerminal>).whenIdle
+    if (typeof whenIdle === 'function') await whenIdle.call(terminal)
   }
 
   private ensureStarted(): PseudoTerminal {

@@ -81,14 +81,15 @@ describe('messages from the renderer', () => {
 })
 
 const docker = { containers: [], images: [], networks: [], volumes: [], selected: null }
+const panels = { clockRate: 1, docker, compose: [], cluster: { clusters: [] } }
 
 describe('messages from the host', () => {
   it('accepts output, exit and state', () => {
     expect(parseHostMessage('terminal:output', { data: '\x1b[1mhi\x1b[0m\r\n' }).ok).toBe(true)
     expect(parseHostMessage('terminal:exit', { code: 0 }).ok).toBe(true)
-    expect(parseHostMessage('session:state', { clockMs: 0, cwd: '/home/student', docker }).ok).toBe(
-      true,
-    )
+    expect(
+      parseHostMessage('session:state', { clockMs: 0, cwd: '/home/student', ...panels }).ok,
+    ).toBe(true)
   })
 
   it.each([
@@ -100,12 +101,12 @@ describe('messages from the host', () => {
     [
       'state with an unknown key',
       'session:state',
-      { clockMs: 0, cwd: '/', docker, changed: ['fs'] },
+      { clockMs: 0, cwd: '/', ...panels, changed: ['fs'] },
     ],
     [
       'a container id that is not hex',
       'session:state',
-      { clockMs: 0, cwd: '/', docker: { ...docker, selected: { id: '../etc' } } },
+      { clockMs: 0, cwd: '/', ...panels, docker: { ...docker, selected: { id: '../etc' } } },
     ],
   ])('rejects %s', (_name, channel, payload) => {
     expect(parseHostMessage(channel, payload).ok).toBe(false)

@@ -55,3 +55,51 @@ describe('RealTimeDriver', () => {
     expect(fired).toEqual([20])
   })
 })
+
+describe('RealTimeDriver clock controls', () => {
+  it('runs the clock at its rate: paused, real time, ×10, ×60', () => {
+    const clock = new VirtualClock(0)
+    let now = 0
+    const driver = new RealTimeDriver(clock, { now: () => now })
+    driver.start()
+    now = 100
+    driver.setRate(0)
+    now = 1100
+    driver.tick()
+    expect([driver.rate, clock.now()]).toEqual([0, 100])
+    driver.setRate(10)
+    now = 1200
+    driver.tick()
+    expect([driver.rate, clock.now()]).toEqual([10, 1100])
+    driver.setRate(60)
+    now = 2200
+    driver.tick()
+    driver.stop()
+    expect([driver.rate, clock.now()]).toEqual([60, 61_100])
+  })
+
+  it('counts the time before a rate change at the old rate', () => {
+    const clock = new VirtualClock(0)
+    let now = 0
+    const driver = new RealTimeDriver(clock, { now: () => now })
+    driver.start()
+    now = 500
+    driver.setRate(60)
+    expect(clock.now()).toBe(500)
+  })
+
+  it('steps forward at once, paused or not, firing the timers due on the way in order', () => {
+    const clock = new VirtualClock(0)
+    let now = 0
+    const driver = new RealTimeDriver(clock, { now: () => now })
+    const fired: number[] = []
+    clock.setTimer(4000, () => fired.push(clock.now()))
+    clock.setTimer(1000, () => fired.push(clock.now()))
+    driver.start()
+    driver.setRate(0)
+    now = 5000
+    driver.step(10_000)
+    driver.stop()
+    expect([clock.now(), fired]).toEqual([10_000, [1000, 4000]])
+  })
+})

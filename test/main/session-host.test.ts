@@ -168,11 +168,34 @@ describe('SessionHost', () => {
 
   it('releases its IPC listeners and the terminal on dispose', async () => {
     const { ipc, terminals, host } = await setUp()
-    expect(ipc.count()).toBe(4)
+    // terminal:input, terminal:resize, terminal:interrupt, docker:select, clock:control and
+    // session:run-line.
+    expect(ipc.count()).toBe(6)
     ipc.emit('terminal:resize', fromWindow, { cols: 80, rows: 24 })
     host.dispose()
     expect(ipc.count()).toBe(0)
     expect(terminals[0]?.calls.at(-1)).toBe('dispose')
+  })
+
+  it('types a panel button’s line into the terminal after clearing the edited line', async () => {
+    const { ipc, terminals } = await setUp()
+    ipc.emit('terminal:resize', fromWindow, { cols: 80, rows: 24 })
+    ipc.emit('session:run-line', fromWindow, { line: 'minikube node stop minikube-m02' })
+    await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(terminals[0]?.calls).toEqual([
+      'start',
+      `input ${JSON.stringify('\x05\x15\x1b[200~minikube node stop minikube-m02\x1b[201~\r')}`,
+    ])
+  })
+
+  it('pauses the session clock on clock:control', async () => {
+    const { ipc, host } = await setUp()
+    ipc.emit('clock:control', fromWindow, { action: 'rate', rate: 0 })
+    const paused = host.session.clock.now()
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    expect(host.session.clock.now()).toBe(paused)
+    ipc.emit('clock:control', fromWindow, { action: 'step', ms: 1000 })
+    expect(host.session.clock.now()).toBe(paused + 1000)
   })
 
   it('drives the session clock in real time', async () => {

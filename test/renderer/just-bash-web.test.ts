@@ -22,7 +22,17 @@ const scripts = [
   '',
 ]
 
+/** The first lines of here-documents typed at the prompt: parsed (the terminal sees them open), never printed. */
+const openScripts = ["cat > compose.yaml <<'EOF'", 'cat <<EOF > f', 'cat <<-EOF\n\tpartial']
+
 describe('just-bash entry points for the web build', () => {
+  it.each(openScripts)(
+    'parses the open here-document %j to the same tree as the Node bundle',
+    (script) => {
+      expect(parse(script)).toEqual(nodeParse(script))
+    },
+  )
+
   it.each(scripts)('parses %j to the same tree as the Node bundle', (script) => {
     expect(parse(script)).toEqual(nodeParse(script))
   })

@@ -12,15 +12,22 @@ export * from 'just-bash/browser'
 type ScriptNode = ReturnType<Bash['transform']>['ast']
 
 let printing: ScriptNode | undefined
+let parsed: ScriptNode | undefined
 let tool: Bash | undefined
 
 function transformer(): Bash {
   if (tool === undefined) {
     tool = new Bash()
-    // While `serialize` runs, the tree to print replaces the (empty) parsed one.
+    // While `serialize` runs, the tree to print replaces the (empty) parsed one. While `parse`
+    // runs, the tree is kept and an empty one is printed instead: an unterminated here-document
+    // (the first line of `cat > f <<EOF`, which the terminal must see as open) cannot be printed.
     tool.registerTransformPlugin({
       name: 'quai-print',
-      transform: ({ ast }) => ({ ast: printing ?? ast }),
+      transform: ({ ast }) => {
+        if (printing !== undefined) return { ast: printing }
+        parsed = ast
+        return { ast: { ...ast, statements: [] } }
+      },
     })
   }
   return tool
@@ -28,7 +35,14 @@ function transformer(): Bash {
 
 export function parse(source: string): ScriptNode {
   printing = undefined
-  return transformer().transform(source).ast
+  parsed = undefined
+  try {
+    transformer().transform(source)
+    if (parsed === undefined) throw new Error('just-bash did not hand over the parsed script')
+    return parsed
+  } finally {
+    parsed = undefined
+  }
 }
 
 export function serialize(ast: ScriptNode): string {

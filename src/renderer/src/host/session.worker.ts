@@ -88,7 +88,8 @@ scope.addEventListener('message', (event) => {
   running
     .then(({ runtime, changed }) => {
       runtime.receive(parsed.message)
-      if (parsed.message.channel === 'terminal:input') changed()
+      const channel = parsed.message.channel
+      if (channel === 'terminal:input' || channel === 'session:run-line') changed()
     })
     .catch(() => undefined)
 })

@@ -103,5 +103,7 @@ export function createWebHost(): QuaiApi {
       }
     },
     selectContainer: (id) => post({ channel: 'docker:select', payload: { id } }),
+    controlClock: (control) => post({ channel: 'clock:control', payload: control }),
+    runLine: (line) => post({ channel: 'session:run-line', payload: { line } }),
   }
 }

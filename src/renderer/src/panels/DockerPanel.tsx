@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import type { QuaiApi, SessionState } from '../../../shared/ipc'
+import { ComposeView } from './ComposeView'
 import './docker-panel.css'
 
 type DockerState = SessionState['docker']
@@ -159,11 +160,14 @@ function ContainerDetail({ detail }: { detail: Detail }): React.JSX.Element {
 }
 
 /** The Docker panel: what the simulated daemon holds, as the last snapshot from the host says. */
-export function DockerPanel({ host }: { host: QuaiApi }): React.JSX.Element {
-  const [state, setState] = useState<SessionState | undefined>(undefined)
+export function DockerPanel({
+  host,
+  state,
+}: {
+  host: QuaiApi
+  state: SessionState | undefined
+}): React.JSX.Element {
   const [selectedId, setSelectedId] = useState<string | null>(null)
-
-  useEffect(() => host.onState(setState), [host])
 
   const docker = state?.docker
   const present = docker?.containers.some((c) => c.id === selectedId) ?? false
@@ -179,8 +183,15 @@ export function DockerPanel({ host }: { host: QuaiApi }): React.JSX.Element {
   if (docker === undefined)
     return <p className="side-panel__placeholder">Connexion au démon Docker…</p>
 
+  const compose = state?.compose ?? []
+
   return (
     <div className="docker-panel" data-testid="docker-panel">
+      {compose.length > 0 && (
+        <Section title="Compose" count={compose.length}>
+          <ComposeView projects={compose} />
+        </Section>
+      )}
       <Section title="Conteneurs" count={docker.containers.length}>
         {docker.containers.length === 0 ? (
           <p className="docker-empty">
