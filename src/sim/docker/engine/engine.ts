@@ -820,7 +820,15 @@ export class DockerEngine {
       for (const line of renderLogLines(shutdown.logs, this.logContext(c)))
         this.appendLog(c, line.stream, line.text)
     // A process that ignores the signal is killed when the stop timeout runs out.
-    const code = ignored ? 137 : (shutdown?.code ?? 128 + signalNumber(signal))
+    // An image that names its own STOPSIGNAL (httpd's SIGWINCH, nginx's SIGQUIT) shuts down
+    // gracefully on it and exits 0.
+    const ownSignal =
+      c.processKind === 'service' &&
+      c.image.inspect.Config.StopSignal !== undefined &&
+      signalNumber(c.image.inspect.Config.StopSignal) === signalNumber(signal)
+    const code = ignored
+      ? 137
+      : (shutdown?.code ?? (ownSignal ? 0 : 128 + signalNumber(signal)))
     this.events.emit('container', 'kill', c.id, {
       image: c.imageRef,
       name: c.name,
@@ -865,6 +873,8 @@ export class DockerEngine {
 
   private ignoresSignal(c: ContainerRecord, signal: string): boolean {
     if (signalNumber(signal) === 9) return false
+    // With an init as PID 1 the command is an ordinary process: the default action kills it.
+    if (c.hostConfig.Init === true) return false
     return c.processKind === 'command' || c.processKind === 'waits-for-input'
   }
 
@@ -1207,6 +1217,7 @@ function mergeConfig(
     ...((request.StopSignal ?? image.StopSignal)
       ? { StopSignal: request.StopSignal ?? image.StopSignal }
       : {}),
+    ...(request.StopTimeout !== undefined ? { StopTimeout: request.StopTimeout } : {}),
   }
 }
 
@@ -1225,6 +1236,7 @@ function defaultHostConfig(given: Partial<HostConfig> | undefined): HostConfig {
     ReadonlyRootfs: given?.ReadonlyRootfs ?? false,
     ExtraHosts: given?.ExtraHosts ?? null,
     Links: given?.Links ?? null,
+    ...(given?.Init ? { Init: true } : {}),
   }
 }
 

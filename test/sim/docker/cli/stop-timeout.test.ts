@@ -53,6 +53,13 @@ describe('docker stop waits for a process that ignores SIGTERM', () => {
     expect(await status(session, 'web')).toBe('exited 0\n')
   })
 
+  test('an image that names its own STOPSIGNAL (httpd: SIGWINCH) stops gracefully: exit 0', async () => {
+    const session = await sessionWith('httpd')
+    await session.run('docker run -d --name web httpd')
+    await session.run('docker stop web')
+    expect(await status(session, 'web')).toBe('exited 0\n')
+  })
+
   test('the events show SIGTERM, then SIGKILL when the timeout ran out', async () => {
     const session = await sessionWith('alpine')
     await session.run('docker run -d --name sl alpine sleep 1000')
