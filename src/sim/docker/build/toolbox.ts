@@ -185,6 +185,11 @@ const RUNTIMES: Array<{ match: RegExp; tools: string[] }> = [
     tools: ['node', 'nodejs', 'npm', 'npx', 'yarn', 'yarnpkg', 'corepack', 'docker-entrypoint.sh'],
   },
   {
+    // Kubernetes' tutorial app: FROM node:6.3.1, so node and npm but no yarn nor corepack yet.
+    match: /(^|\/)kubernetes-bootcamp$/,
+    tools: ['node', 'nodejs', 'npm'],
+  },
+  {
     match: /(^|\/)(python|pypy)$/,
     tools: ['python', 'python3', 'pip', 'pip3', 'pydoc', 'pydoc3', 'idle3'],
   },

@@ -139,6 +139,11 @@ function redisCli(side: NetworkSide): ShellCommand {
         return Promise.resolve(fail(`Could not connect to Redis at ${host}:${port}: ${why}\n`))
       }
       const server = connection.server.container
+      // A listener outside the engine's containers (a kubectl port-forward) holds no keyspace.
+      if (server === undefined)
+        return Promise.resolve(
+          fail(`Could not connect to Redis at ${host}:${port}: Connection reset by peer\n`),
+        )
       const lines =
         words.length > 0
           ? [words]

@@ -74,13 +74,14 @@ export function exchangeHttp(
   request: HttpRequest,
   nowMs: number,
 ): HttpOutcome {
+  if (server.respond !== undefined) return server.respond(request, nowMs)
   const spec = server.service.http
   if (server.service.kind !== 'http' || spec === undefined) return { kind: 'empty' }
   const port = Number(/:(\d+)$/.exec(request.host)?.[1] ?? '80')
   const context: LogContext = {
     now: nowMs,
     env: {},
-    hostname: server.container.config.Hostname,
+    hostname: server.hostname ?? server.container?.config.Hostname ?? '',
     ip: '',
     kernel: engine.host.kernel,
     ncpu: engine.host.cpus,
@@ -103,7 +104,11 @@ export function exchangeHttp(
   if (!headers.some(([name]) => name.toLowerCase() === 'content-length'))
     headers.push(['Content-Length', String(utf8Length(body))])
   const head = request.method === 'HEAD'
-  if (spec.accessLog !== undefined && context.request !== undefined) {
+  if (
+    spec.accessLog !== undefined &&
+    context.request !== undefined &&
+    server.container !== undefined
+  ) {
     context.request.bytes = head ? 0 : utf8Length(body)
     const line = renderLogText(spec.accessLog.text, context)
     engine.writeLog(server.container.id, spec.accessLog.stream, line)

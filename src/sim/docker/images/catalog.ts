@@ -28,6 +28,7 @@ import {
 } from './catalog-data/define'
 import { genericConfigs, genericRepositories, type GenericRepository } from './catalog-data/generic'
 import { httpdImages, httpdScheme } from './catalog-data/httpd'
+import { kubeSampleImages } from './catalog-data/kube-samples'
 import { mariadbImages, mariadbScheme, mysqlImages, mysqlScheme } from './catalog-data/mysql'
 import { nginxImages, nginxScheme } from './catalog-data/nginx'
 import {
@@ -112,6 +113,7 @@ const RICH_IMAGES: CatalogImage[] = [
   ...memcachedImages,
   ...grafanaImages,
   ...prometheusImages,
+  ...kubeSampleImages,
 ]
 
 const SCHEMES: VersionScheme[] = [

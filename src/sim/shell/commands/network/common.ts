@@ -5,7 +5,13 @@
  */
 import type { ContainerRecord } from '../../../docker/engine/container-record'
 import type { DockerEngine } from '../../../docker/engine/engine'
-import { resolveName } from '../../../docker/engine/reach'
+import {
+  connect,
+  echo,
+  resolveName,
+  type Connection,
+  type Echo,
+} from '../../../docker/engine/reach'
 import type { CommandContext } from '../../command'
 import { HOSTNAME } from '../../user-environment'
 
@@ -13,6 +19,37 @@ import { HOSTNAME } from '../../user-environment'
 export interface NetworkSide {
   readonly engine: DockerEngine
   readonly from?: ContainerRecord
+  /**
+   * Another network namespace than Docker's (a Kubernetes pod, for `kubectl exec`): it resolves
+   * and connects on its own; an undefined answer falls back to Docker's view from `from`.
+   */
+  readonly overlay?: NetworkOverlay
+}
+
+export interface NetworkOverlay {
+  lookup(name: string): string[] | undefined
+  connect(address: string, port: number, nowMs: number): Connection | undefined
+  echo(address: string): Echo | undefined
+  /** The name a reverse lookup gives (`10-244-0-5.web.default.svc.cluster.local`), if any. */
+  reverseName?(address: string): string | undefined
+}
+
+/** A TCP connection attempt from this side. */
+export function connectFrom(
+  side: NetworkSide,
+  address: string,
+  port: number,
+  nowMs: number,
+): Connection {
+  return (
+    side.overlay?.connect(address, port, nowMs) ??
+    connect(side.engine, address, port, nowMs, side.from)
+  )
+}
+
+/** An ICMP echo from this side. */
+export function echoFrom(side: NetworkSide, address: string): Echo {
+  return side.overlay?.echo(address) ?? echo(side.engine, address, side.from)
 }
 
 /**
@@ -21,6 +58,8 @@ export interface NetworkSide {
  */
 export function lookup(side: NetworkSide, name: string): string[] {
   const lower = name.toLowerCase().replace(/\.$/, '')
+  const overlaid = side.overlay?.lookup(name)
+  if (overlaid !== undefined) return overlaid
   if (side.from === undefined && lower === HOSTNAME) return ['127.0.1.1']
   return resolveName(side.engine, name, side.from)
 }

@@ -8,15 +8,10 @@
  * Ctrl-C in the interactive terminal, runs into `-m`/`--connect-timeout` when given, and is
  * refused in scripts (nothing would ever end it there).
  */
-import {
-  connect,
-  HOST_UNREACHABLE_MS,
-  SYN_TIMEOUT_MS,
-  type Connection,
-} from '../../../docker/engine/reach'
+import { HOST_UNREACHABLE_MS, SYN_TIMEOUT_MS, type Connection } from '../../../docker/engine/reach'
 import { exchangeHttp, utf8Length, type HttpOutcome } from '../../../docker/engine/http-service'
 import type { CommandContext, CommandOutput } from '../../command'
-import { lookup, STRERROR, wait, writeUserFile, type NetworkSide } from './common'
+import { connectFrom, lookup, STRERROR, wait, writeUserFile, type NetworkSide } from './common'
 import { parseUrl, resolveLocation, type ParsedUrl } from './url'
 
 export const CURL_VERSION = '7.88.1'
@@ -537,13 +532,7 @@ class CurlRun {
     const limit = Math.min(this.o.maxTimeMs ?? Infinity, this.o.connectTimeoutMs ?? Infinity)
     for (const address of addresses) {
       this.stderr += this.o.verbose ? `*   Trying ${bracket(address)}:${url.port}...\n` : ''
-      let connection = connect(
-        this.side.engine,
-        address,
-        url.port,
-        this.ctx.clock.now(),
-        this.side.from,
-      )
+      let connection = connectFrom(this.side, address, url.port, this.ctx.clock.now())
       // Nothing would ever end a hang in a script: there a paused server refuses instead.
       if (
         connection.kind === 'stalled' &&

@@ -2,7 +2,7 @@ import type { ContainerRecord } from '../../../docker/engine/container-record'
 import type { DockerEngine } from '../../../docker/engine/engine'
 import type { World } from '../../../world'
 import type { ShellCommand } from '../../command'
-import type { NetworkSide } from './common'
+import type { NetworkOverlay, NetworkSide } from './common'
 import { runCurl } from './curl'
 import { runNc } from './nc'
 import { runPing } from './ping'
@@ -12,8 +12,16 @@ import { runWget } from './wget'
  * curl, wget, nc and ping bound to one side of the simulated machine: the host (`from`
  * undefined), or a container, for `docker exec web curl http://api:3000`.
  */
-export function networkTools(engine: DockerEngine, from?: ContainerRecord): ShellCommand[] {
-  const side: NetworkSide = from === undefined ? { engine } : { engine, from }
+export function networkTools(
+  engine: DockerEngine,
+  from?: ContainerRecord,
+  overlay?: NetworkOverlay,
+): ShellCommand[] {
+  const side: NetworkSide = {
+    engine,
+    ...(from === undefined ? {} : { from }),
+    ...(overlay === undefined ? {} : { overlay }),
+  }
   return [
     {
       name: 'curl',

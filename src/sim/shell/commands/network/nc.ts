@@ -4,11 +4,11 @@
  * (`printf 'GET / HTTP/1.0\r\n\r\n' | nc localhost 8080`). Messages recorded from the real nc.
  * Listening (`-l`) and UDP are not simulated.
  */
-import { connect, HOST_UNREACHABLE_MS, SYN_TIMEOUT_MS, isIpv4 } from '../../../docker/engine/reach'
+import { HOST_UNREACHABLE_MS, SYN_TIMEOUT_MS, isIpv4 } from '../../../docker/engine/reach'
 import { exchangeHttp } from '../../../docker/engine/http-service'
 import type { CommandContext, CommandOutput } from '../../command'
 import { parseCommandLine } from '../options'
-import { lookup, portByName, serviceName, wait, type NetworkSide } from './common'
+import { connectFrom, lookup, portByName, serviceName, wait, type NetworkSide } from './common'
 
 const USAGE = `usage: nc [-46CDdFhklNnrStUuvZz] [-I length] [-i interval] [-M ttl]
 \t  [-m minttl] [-O length] [-P proxy_username] [-p source_port]
@@ -96,7 +96,7 @@ export async function runNc(
     let opened = false
     for (const address of addresses) {
       const shown = numeric ? host : `${host} (${address})`
-      const connection = connect(side.engine, address, port, ctx.clock.now(), side.from)
+      const connection = connectFrom(side, address, port, ctx.clock.now())
       let failure: string | undefined
       if (connection.kind === 'refused') failure = 'Connection refused'
       else if (connection.kind === 'net-unreachable') failure = 'Network is unreachable'

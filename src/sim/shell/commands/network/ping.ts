@@ -7,10 +7,10 @@
  * Ctrl-C in the interactive terminal, writing as it goes; in a script it stops after four
  * echoes, as if interrupted, since nothing else would ever end it.
  */
-import { echo, HOST_UNREACHABLE_MS, isIpv4, reverseName } from '../../../docker/engine/reach'
+import { HOST_UNREACHABLE_MS, isIpv4, reverseName } from '../../../docker/engine/reach'
 import type { CommandContext, CommandOutput } from '../../command'
 import { parseCommandLine } from '../options'
-import { lookup, roundTripMicros, wait, type NetworkSide } from './common'
+import { echoFrom, lookup, roundTripMicros, wait, type NetworkSide } from './common'
 
 const SPEC = { short: '46aAbBc:dDfhi:I:l:Lm:M:nOp:qQ:rRs:S:t:T:UvVw:W:' }
 const MAX_COUNT = '9223372036854775807'
@@ -111,10 +111,13 @@ export async function runPing(
   const address = numeric ? destination : lookup(side, destination)[0]
   if (address === undefined)
     return { stdout: '', stderr: `ping: ${destination}: Name or service not known\n`, exitCode: 2 }
-  const target = echo(side.engine, address, side.from)
+  const target = echoFrom(side, address)
   if (target.kind === 'net-unreachable')
     return { stdout: '', stderr: 'ping: connect: Network is unreachable\n', exitCode: 2 }
-  const reverse = reverseName(side.engine, address, side.from)
+  const reverse =
+    side.overlay === undefined
+      ? reverseName(side.engine, address, side.from)
+      : side.overlay.reverseName?.(address)
   const peer = numeric
     ? reverse === undefined
       ? address

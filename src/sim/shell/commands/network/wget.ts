@@ -3,12 +3,12 @@
  * the progress bar (src/progress.c create_image, sized to the terminal) and the exit codes were
  * recorded from the real wget. Its log goes to stderr, as wget's does.
  */
-import { connect, HOST_UNREACHABLE_MS, isIpv4, SYN_TIMEOUT_MS } from '../../../docker/engine/reach'
+import { HOST_UNREACHABLE_MS, isIpv4, SYN_TIMEOUT_MS } from '../../../docker/engine/reach'
 import { exchangeHttp, utf8Length } from '../../../docker/engine/http-service'
 import { formatLogTime } from '../../../docker/images/log-template'
 import type { CommandContext, CommandOutput } from '../../command'
 import { parseCommandLine } from '../options'
-import { lookup, STRERROR, wait, writeUserFile, type NetworkSide } from './common'
+import { connectFrom, lookup, STRERROR, wait, writeUserFile, type NetworkSide } from './common'
 import { parseUrl, resolveLocation, urlString, type ParsedUrl } from './url'
 
 const USAGE_HINT = "Usage: wget [OPTION]... [URL]...\n\nTry `wget --help' for more options.\n"
@@ -253,13 +253,7 @@ class WgetRun {
         ? `${url.host.includes(':') ? `[${url.host}]` : url.host}:${url.port}`
         : `${url.host} (${url.host})|${address}|:${url.port}`
       this.say(`Connecting to ${where}... `)
-      let connection = connect(
-        this.side.engine,
-        address,
-        url.port,
-        this.ctx.clock.now(),
-        this.side.from,
-      )
+      let connection = connectFrom(this.side, address, url.port, this.ctx.clock.now())
       if (
         connection.kind === 'stalled' &&
         this.ctx.tty === undefined &&
