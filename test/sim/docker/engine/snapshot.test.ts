@@ -10,6 +10,9 @@ import {
   publishedPorts,
 } from '../../../../src/sim/docker/engine/snapshot'
 import { parseHostMessage } from '../../../../src/shared/ipc'
+import { composePanelState } from '../../../../src/sim/compose/snapshot'
+import { KubeWorld } from '../../../../src/sim/kube/kube-world'
+import { clusterPanelState } from '../../../../src/sim/kube/snapshot'
 
 function setUp() {
   const clock = new VirtualClock(Date.UTC(2026, 0, 5, 9, 0, 0))
@@ -139,13 +142,24 @@ describe('the Docker panel snapshot', () => {
     engine.pauseContainer('paused')
     clock.advance(3_000)
     const docker = dockerPanelState(engine, web.id)
-    const parsed = parseHostMessage('session:state', { clockMs: clock.now(), cwd: '/', docker })
+    const rest = {
+      clockRate: 1,
+      compose: composePanelState(engine),
+      cluster: clusterPanelState(new KubeWorld(clock, 1)),
+    }
+    const parsed = parseHostMessage('session:state', {
+      clockMs: clock.now(),
+      cwd: '/',
+      docker,
+      ...rest,
+    })
     expect(parsed.ok).toBe(true)
     expect(
       parseHostMessage('session:state', {
         clockMs: 0,
         cwd: '/',
         docker: { ...docker, containers: [{ ...docker.containers[0], state: 'sleeping' }] },
+        ...rest,
       }).ok,
     ).toBe(false)
   })
