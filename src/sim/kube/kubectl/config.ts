@@ -16,8 +16,10 @@ import {
   type KubeconfigUser,
 } from '../kubeconfig'
 import { kubectlCommand, type KubectlCommand, type KubectlContext } from './command'
+import { CONFIG_EDIT_COMMANDS, inClientGoOrder } from './config-edit'
 import { usageError } from './help'
 import { parseOutputFormat } from './output/format'
+import { marshalIndent } from './output/json'
 import { printData } from './output/objects'
 import type { KubeObject } from '../api/object'
 
@@ -152,6 +154,10 @@ kubectl config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'`,
       config = m
     }
     if (!values.raw) config = redacted(config)
+    config = inClientGoOrder(config)
+    // clientcmd's v1.Config marshals in struct order, not sorted like a Kubernetes object.
+    if (values.output === 'json')
+      return done(`${marshalIndent(kubeconfigObject(config), '    ')}\n`)
     const format = await parseOutputFormat(values.output, values.template, ctx.shell, VIEW_FORMATS)
     if (!format.ok) return failed(`error: ${format.error}\n`)
     if (format.value.kind === 'table') return failed('error: unexpected output format\n')
@@ -391,7 +397,9 @@ kubectl config rename-context old-name new-name`,
 
 const SUBCOMMANDS: readonly KubectlCommand[] = [
   currentContextCommand,
+  CONFIG_EDIT_COMMANDS['deleteCluster'] as KubectlCommand,
   deleteContextCommand,
+  CONFIG_EDIT_COMMANDS['deleteUser'] as KubectlCommand,
   namesCommand(
     'clusters',
     'Display clusters defined in the kubeconfig',
@@ -406,7 +414,11 @@ kubectl config get-clusters`,
 kubectl config get-users`,
   ),
   renameContextCommand,
+  CONFIG_EDIT_COMMANDS['set'] as KubectlCommand,
+  CONFIG_EDIT_COMMANDS['setCluster'] as KubectlCommand,
   setContextCommand,
+  CONFIG_EDIT_COMMANDS['setCredentials'] as KubectlCommand,
+  CONFIG_EDIT_COMMANDS['unset'] as KubectlCommand,
   useContextCommand,
   viewCommand,
 ]
@@ -426,7 +438,8 @@ export const configCommand = kubectlCommand({
   subcommands: SUBCOMMANDS,
   flags: () => new FlagSet([] as const),
   run({ args }, ctx) {
-    if (args.length === 0) return { stdout: ctx.help(), stderr: '', exitCode: 1 }
+    // cmdutil.DefaultSubCommandRun: the help goes to stderr.
+    if (args.length === 0) return { stdout: '', stderr: ctx.help(), exitCode: 1 }
     return failed(
       `error: unknown command "${args[0] ?? ''}"\nSee 'kubectl config -h' for help and examples\n`,
     )

@@ -1,27 +1,42 @@
 import type { KubectlCommand } from './command'
 import { annotate } from './annotate'
 import { apply } from './apply'
+import { cordon, uncordon } from './cordon'
 import { create } from './create'
 import { deleteCommand } from './delete'
+import { drain } from './drain'
+import { exec } from './exec'
 import { expose } from './expose'
 import { label } from './label'
 import { logs } from './logs'
+import { portForward } from './port-forward'
 import { rollout } from './rollout'
 import { run } from './run'
 import { scale } from './scale'
 import { set } from './set'
+import { taint } from './taint'
+import { top } from './top'
+import { wait } from './wait'
 
 /** Commands that change the cluster: apply, create, run, expose, scale, delete, rollout, logs, exec… */
 export const WRITE_COMMANDS: readonly KubectlCommand[] = [
   annotate,
   apply,
+  cordon,
   create,
   deleteCommand,
+  drain,
+  exec,
   expose,
   label,
   logs,
+  portForward,
   rollout,
   run,
   scale,
   set,
+  taint,
+  top,
+  uncordon,
+  wait,
 ]

@@ -92,6 +92,7 @@ users:
     )
     const bare = await s.run('kubectl config')
     expect(bare.exitCode).toBe(1)
-    expect(bare.stdout).toMatch(/^Modify kubeconfig files using subcommands/)
+    // kubectl (cmdutil.DefaultSubCommandRun) prints this help on stderr.
+    expect(bare.stderr).toMatch(/^Modify kubeconfig files using subcommands/)
   })
 })
