@@ -278,6 +278,8 @@ export function mergeKubeconfigs(configs: readonly Kubeconfig[]): Kubeconfig {
     add(merged.contexts, c.contexts)
     add(merged.users, c.users)
     if (merged.currentContext === '') merged.currentContext = c.currentContext
+    // Preferences survive a load (a later write would otherwise drop `colors`).
+    merged.preferences = { ...c.preferences, ...merged.preferences }
   }
   return merged
 }
