@@ -3,6 +3,8 @@
 //   1. session.run(line) p50/p99 over 10,000 ordinary lines in one session (src/cli/bench.ts,
 //      bundled by scripts/build-cli.mjs into out/cli/bench.mjs).
 //   2. keystroke-to-echo p95 in Chromium through the web host (when out/web is built).
+//   3. Docker (src/cli/bench-docker.ts) and Kubernetes (src/cli/bench-kube.ts: 1,000 nodes, a
+//      Deployment scaled to 30,000 replicas, `kubectl get pods -A` against JSON.stringify).
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -15,6 +17,10 @@ const RUN_P99_TARGET_MS = 2
 const KEYSTROKE_P95_TARGET_MS = 16
 const KEYSTROKES = 200
 const DOCKER_P99_TARGET_MS = 2
+const COMPOSE_CONFIG_P99_TARGET_MS = 20
+const KUBE_NODES = 1_000
+const KUBE_REPLICAS = 30_000
+const KUBE_SCALE_CPU_TARGET_MS = 1_000
 const CHROMIUM = '/usr/bin/chromium'
 const WEB_ROOT = join(root, 'out', 'web')
 
@@ -47,6 +53,22 @@ async function measureDocker() {
     pathToFileURL(join(root, 'out', 'cli', 'bench-docker.mjs')).href
   )
   return benchmarkDocker()
+}
+
+/** Compose figures (src/cli/bench-compose.ts); needs the bundle measureShell builds. */
+async function measureCompose() {
+  const { benchmarkCompose } = await import(
+    pathToFileURL(join(root, 'out', 'cli', 'bench-compose.mjs')).href
+  )
+  return benchmarkCompose()
+}
+
+/** Issue #4's Kubernetes figures (src/cli/bench-kube.ts); needs the bundle measureShell builds. */
+async function measureKube() {
+  const { benchmarkKube } = await import(
+    pathToFileURL(join(root, 'out', 'cli', 'bench-kube.mjs')).href
+  )
+  return benchmarkKube({ nodes: KUBE_NODES, replicas: KUBE_REPLICAS })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -232,6 +254,74 @@ async function main() {
   printTable(
     ['line', 'p50', 'p99', 'max'],
     docker.typical.map(({ line, stats }) => [line, ms(stats.p50), ms(stats.p99), ms(stats.max)]),
+  )
+
+  const compose = await measureCompose()
+  console.log('\nDocker Compose\n')
+  printTable(
+    ['measure', 'measured', 'target', 'met'],
+    [
+      ...(compose.config === undefined
+        ? [['compose config per corpus file', 'not run (no corpus)', '', '—']]
+        : [
+            [
+              `compose config p99, CPU ms (${compose.config.files} corpus files × ${compose.config.rounds})`,
+              ms(compose.config.overallCpu.p99),
+              `< ${COMPOSE_CONFIG_P99_TARGET_MS}`,
+              verdict(compose.config.overallCpu.p99, COMPOSE_CONFIG_P99_TARGET_MS),
+            ],
+            ['compose config p50, CPU ms', ms(compose.config.overallCpu.p50), '', ''],
+            ['compose config p99, wall ms', ms(compose.config.overall.p99), '', ''],
+            ['compose config p50, wall ms', ms(compose.config.overall.p50), '', ''],
+            ...compose.config.slowest.map(({ file, cpu }) => [
+              `  ${file} p99, CPU ms`,
+              ms(cpu.p99),
+              '',
+              '',
+            ]),
+          ]),
+      ...compose.up50.upMs.map((t, i) => [
+        `up -d, ${compose.up50.services} services, wall ms (round ${i + 1})`,
+        ms(t),
+        '',
+        '',
+      ]),
+      ...compose.up50.downMs.map((t, i) => [
+        `down -t 0, ${compose.up50.services} services, wall ms (round ${i + 1})`,
+        ms(t),
+        '',
+        '',
+      ]),
+    ],
+  )
+
+  const kube = await measureKube()
+  const gp = kube.getPods
+  console.log(
+    `\nKubernetes (${kube.nodes} nodes; a Deployment scaled 0 → ${kube.replicas} replicas)\n`,
+  )
+  printTable(
+    ['measure', 'measured', 'target', 'met'],
+    [
+      ['cluster build, CPU ms (setup)', ms(kube.setupCpuMs), '', ''],
+      [
+        `scale 0 → ${kube.replicas} until all Running, CPU ms`,
+        ms(kube.scaleCpuMs),
+        `< ${KUBE_SCALE_CPU_TARGET_MS}`,
+        kube.running === kube.replicas ? verdict(kube.scaleCpuMs, KUBE_SCALE_CPU_TARGET_MS) : 'NO',
+      ],
+      ['  wall ms', ms(kube.scaleWallMs), '', ''],
+      ['  pods Running / virtual seconds', `${kube.running} / ${kube.virtualSeconds}`, '', ''],
+      [
+        `kubectl get pods -A (${gp.pods} pods), median ms (command)`,
+        ms(gp.commandMedianMs),
+        '',
+        '',
+      ],
+      ['kubectl get pods -A, median ms (session.run)', ms(gp.shellMedianMs), '', ''],
+      ['JSON.stringify(PodList), median ms', ms(gp.jsonMedianMs), '', ''],
+      ['get pods -A / JSON.stringify', gp.ratio.toFixed(2), '≤ 3', gp.ratio <= 3 ? 'yes' : 'NO'],
+    ],
   )
 }
 

@@ -1,4 +1,4 @@
-// Bundles the terminal host (src/cli/quai.ts) and the shell benchmark (src/cli/bench.ts) into
+// Bundles the terminal host (src/cli/quai.ts) and the benchmarks (src/cli/bench*.ts) into
 // out/cli/*.mjs: plain ESM for Node 20 with every dependency inside, so `bin/quai.mjs` runs
 // without TypeScript tooling. Usage: node scripts/build-cli.mjs
 import { rm } from 'node:fs/promises'
@@ -16,6 +16,8 @@ const result = await build({
     quai: 'src/cli/quai.ts',
     bench: 'src/cli/bench.ts',
     'bench-docker': 'src/cli/bench-docker.ts',
+    'bench-kube': 'src/cli/bench-kube.ts',
+    'bench-compose': 'src/cli/bench-compose.ts',
   },
   outdir,
   outExtension: { '.js': '.mjs' },

@@ -131,6 +131,7 @@ export class KubeCluster {
       for (;;) {
         let worked = false
         for (const { controller, queue } of this.controllers) {
+          if (queue.size === 0) continue
           let key = queue.take()
           while (key !== undefined) {
             worked = true

@@ -7,17 +7,18 @@
  */
 import type { Controller, ControllerContext } from '../cluster'
 import type { DaemonSet, KubeObject, Node } from '../api/object'
-import { fromLabelSelector, matches } from '../api/label-selector'
+import { fromLabelSelector, matches, type Selector } from '../api/label-selector'
 import { servedType } from '../api/resources'
 import { computeHash } from './common/hash'
 import { scaledValue } from './common/int-or-percent'
 import { createPodFromTemplate, deletePod } from './common/pod-control'
-import { keyOf, splitKey } from './common/meta'
+import { controllerRefOf, keyOf, splitKey } from './common/meta'
 import { PodsByController } from './common/pod-index'
 import { asPod, isPodActive, isPodAvailable, isPodReady } from './common/pods'
 
 const DAEMON_SETS = servedType('DaemonSet')
 const NODES = servedType('Node')
+const PODS = servedType('Pod')
 const SOURCE = { component: 'daemonset-controller' }
 
 const asDaemonSet = (o: KubeObject): DaemonSet => o as unknown as DaemonSet
@@ -166,76 +167,219 @@ const nodeOfPod = (pod: KubeObject): string => {
   return ''
 }
 
+/** One node's share of a DaemonSet's status, as the last sync of that node found it. */
+interface NodeTally {
+  desired: number
+  current: number
+  misscheduled: number
+  ready: number
+  available: number
+  updated: number
+  /** The node's daemon pod runs an older template (a rolling update has work to do). */
+  outdated: number
+}
+
+const TALLY_FIELDS = [
+  'desired',
+  'current',
+  'misscheduled',
+  'ready',
+  'available',
+  'updated',
+  'outdated',
+] as const
+
+const emptyTally = (): NodeTally => ({
+  desired: 0,
+  current: 0,
+  misscheduled: 0,
+  ready: 0,
+  available: 0,
+  updated: 0,
+  outdated: 0,
+})
+
+/** Per DaemonSet: each node's tally and their sums, so a node's change costs O(1), not O(nodes). */
+interface DaemonState {
+  readonly nodes: Map<string, NodeTally>
+  readonly sums: NodeTally
+}
+
+/** Work-queue keys for one node of one DaemonSet: `node:<node>|<namespace>/<name>`. */
+const NODE_KEY = 'node:'
+
+/** The pod-template hash, computed once per (immutable, stored) template object. */
+const hashes = new WeakMap<object, string>()
+function templateHash(template: object): string {
+  let hash = hashes.get(template)
+  if (hash === undefined) {
+    hash = computeHash(template)
+    hashes.set(template, hash)
+  }
+  return hash
+}
+
 export function daemonSetController(): Controller {
   let ctx: ControllerContext
   const keyByUid = new Map<string, string>()
-  const pods = new PodsByController()
+  const pods = new PodsByController(undefined, 'DaemonSet')
+  /** Daemon pods by owner uid, then node, then pod key (insertion order as the owner index's). */
+  const byOwnerNode = new Map<string, Map<string, Map<string, KubeObject>>>()
+  const states = new Map<string, DaemonState>()
 
-  function sync(key: string): void {
+  function indexPod(owner: string, pod: KubeObject, add: boolean): void {
+    if (owner === '') return
+    const node = nodeOfPod(pod)
+    let perNode = byOwnerNode.get(owner)
+    if (perNode === undefined) {
+      if (!add) return
+      perNode = new Map()
+      byOwnerNode.set(owner, perNode)
+    }
+    let here = perNode.get(node)
+    if (here === undefined) {
+      if (!add) return
+      here = new Map()
+      perNode.set(node, here)
+    }
+    const key = keyOf(pod)
+    if (add) here.set(key, pod)
+    else {
+      here.delete(key)
+      if (here.size === 0) perNode.delete(node)
+      if (perNode.size === 0) byOwnerNode.delete(owner)
+    }
+  }
+
+  function stateOf(uid: string): DaemonState {
+    let state = states.get(uid)
+    if (state === undefined) {
+      state = { nodes: new Map(), sums: emptyTally() }
+      states.set(uid, state)
+    }
+    return state
+  }
+
+  function setTally(state: DaemonState, node: string, tally: NodeTally | undefined): void {
+    const old = state.nodes.get(node)
+    if (old !== undefined) for (const f of TALLY_FIELDS) state.sums[f] -= old[f]
+    if (tally === undefined) state.nodes.delete(node)
+    else {
+      for (const f of TALLY_FIELDS) state.sums[f] += tally[f]
+      state.nodes.set(node, tally)
+    }
+  }
+
+  /** Active daemon pods of `uid` matching the selector on `node`. */
+  function podsHere(uid: string, node: string, selector: Selector): KubeObject[] {
+    const out: KubeObject[] = []
+    for (const pod of byOwnerNode.get(uid)?.get(node)?.values() ?? [])
+      if (isPodActive(pod) && matches(selector, pod.metadata.labels)) out.push(pod)
+    return out
+  }
+
+  interface SyncInputs {
+    ds: KubeObject
+    uid: string
+    selector: Selector
+    template: NonNullable<DaemonSet['spec']>['template'] | Record<string, never>
+    podSpec: Record<string, unknown>
+    hash: string
+    generation: string
+    deleting: boolean
+    minReady: number
+    now: number
+  }
+
+  function inputsOf(ds: KubeObject): SyncInputs | undefined {
+    const spec = asDaemonSet(ds).spec
+    const selector = fromLabelSelector(spec?.selector)
+    if (!selector.ok) return undefined
+    const template = spec?.template ?? {}
+    return {
+      ds,
+      uid: ds.metadata.uid ?? '',
+      selector: selector.value,
+      template,
+      podSpec: (template.spec ?? {}) as Record<string, unknown>,
+      hash: templateHash(template),
+      generation: String(ds.metadata.generation ?? 1),
+      deleting: ds.metadata.deletionTimestamp !== undefined,
+      minReady: spec?.minReadySeconds ?? 0,
+      now: ctx.clock.now(),
+    }
+  }
+
+  /**
+   * One node of the loop upstream's manage() runs over every node: create the missing daemon pod,
+   * remove misscheduled or duplicate ones; returns the node's tally and its outdated pod, if any.
+   */
+  function syncNode(
+    input: SyncInputs,
+    node: KubeObject,
+    here: KubeObject[],
+  ): { tally: NodeTally; outdated?: KubeObject } {
+    const { ds, template, podSpec, hash, deleting, minReady, now } = input
+    const tally = emptyTally()
+    const run = shouldRun(node, podSpec)
+    if (run) tally.desired = 1
+    if (run && here.length === 0 && !deleting) {
+      createPodFromTemplate(ctx, ds, template, SOURCE, {
+        labels: {
+          ...(template.metadata?.labels ?? {}),
+          'controller-revision-hash': hash,
+          'pod-template-generation': input.generation,
+        },
+        spec: pinnedSpec(podSpec, node.metadata.name),
+      })
+      return { tally }
+    }
+    if (!run && here.length > 0) {
+      if (!deleting) for (const pod of here) deletePod(ctx, ds, pod, SOURCE)
+      tally.misscheduled = 1
+      return { tally }
+    }
+    if (!run) return { tally }
+    tally.current = 1
+    const [pod, ...extra] = here
+    if (!deleting) for (const dup of extra) deletePod(ctx, ds, dup, SOURCE)
+    if (pod === undefined) return { tally }
+    if (isPodReady(pod)) tally.ready = 1
+    if (isPodAvailable(pod, minReady, now)) tally.available = 1
+    if (pod.metadata.labels?.['controller-revision-hash'] === hash) {
+      tally.updated = 1
+      return { tally }
+    }
+    tally.outdated = 1
+    return { tally, outdated: pod }
+  }
+
+  /** Every node: on DaemonSet changes, and whenever a rolling update has pods to replace. */
+  function syncAll(key: string): void {
     const { namespace, name } = splitKey(key)
     const ds = ctx.store.get(DAEMON_SETS, namespace, name)
     if (ds === undefined) return
-    const uid = ds.metadata.uid ?? ''
-    const spec = asDaemonSet(ds).spec
-    const selector = fromLabelSelector(spec?.selector)
-    if (!selector.ok) return
-    const template = spec?.template ?? {}
-    const podSpec = (template.spec ?? {}) as Record<string, unknown>
-    const hash = computeHash(template)
-    const generation = String(ds.metadata.generation ?? 1)
-    const byNode = new Map<string, KubeObject[]>()
-    for (const pod of pods.pods(uid)) {
-      if (!isPodActive(pod) || !matches(selector.value, pod.metadata.labels)) continue
-      const node = nodeOfPod(pod)
-      byNode.set(node, [...(byNode.get(node) ?? []), pod])
-    }
-    const nodes = ctx.store.list(NODES)
-    const deleting = ds.metadata.deletionTimestamp !== undefined
-    let desired = 0
-    let current = 0
-    let misscheduled = 0
-    let ready = 0
-    let available = 0
-    let updated = 0
-    const now = ctx.clock.now()
-    const minReady = spec?.minReadySeconds ?? 0
+    const input = inputsOf(ds)
+    if (input === undefined) return
+    const state = stateOf(input.uid)
+    state.nodes.clear()
+    for (const f of TALLY_FIELDS) state.sums[f] = 0
     const outdated: KubeObject[] = []
-    let unavailable = 0
-    for (const node of nodes) {
-      const run = shouldRun(node, podSpec)
-      const here = byNode.get(node.metadata.name) ?? []
-      if (run) desired++
-      if (run && here.length === 0 && !deleting) {
-        createPodFromTemplate(ctx, ds, template, SOURCE, {
-          labels: {
-            ...(template.metadata?.labels ?? {}),
-            'controller-revision-hash': hash,
-            'pod-template-generation': generation,
-          },
-          spec: pinnedSpec(podSpec, node.metadata.name),
-        })
-        unavailable++
-      } else if (!run && here.length > 0) {
-        if (!deleting) for (const pod of here) deletePod(ctx, ds, pod, SOURCE)
-        misscheduled++
-      } else if (run) {
-        current++
-        const [pod, ...extra] = here
-        if (!deleting) for (const dup of extra) deletePod(ctx, ds, dup, SOURCE)
-        if (pod === undefined) continue
-        if (isPodReady(pod)) ready++
-        if (isPodAvailable(pod, minReady, now)) available++
-        else unavailable++
-        if (pod.metadata.labels?.['controller-revision-hash'] === hash) updated++
-        else outdated.push(pod)
-      }
+    for (const node of ctx.store.list(NODES)) {
+      const here = podsHere(input.uid, node.metadata.name, input.selector)
+      const result = syncNode(input, node, here)
+      setTally(state, node.metadata.name, result.tally)
+      if (result.outdated !== undefined) outdated.push(result.outdated)
     }
     // RollingUpdate: replace outdated pods while staying within maxUnavailable.
+    const spec = asDaemonSet(ds).spec
     const strategy = spec?.updateStrategy
-    if (!deleting && (strategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
+    if (!input.deleting && (strategy?.type ?? 'RollingUpdate') === 'RollingUpdate') {
+      const { minReady, now } = input
+      let unavailable = state.sums.desired - state.sums.available
       const maxUnavailable = Math.max(
         1,
-        scaledValue(strategy?.rollingUpdate?.maxUnavailable ?? 1, desired, true),
+        scaledValue(strategy?.rollingUpdate?.maxUnavailable ?? 1, state.sums.desired, true),
       )
       for (const pod of outdated) {
         if (unavailable >= maxUnavailable && isPodAvailable(pod, minReady, now)) break
@@ -243,8 +387,33 @@ export function daemonSetController(): Controller {
         if (isPodAvailable(pod, minReady, now)) unavailable++
       }
     }
+    writeStatus(namespace, name, state)
+  }
+
+  /** One node's change (it joined, changed, left, or its daemon pod moved). */
+  function syncOneNode(nodeName: string, dsKey: string): void {
+    const { namespace, name } = splitKey(dsKey)
+    const ds = ctx.store.get(DAEMON_SETS, namespace, name)
+    if (ds === undefined) return
+    const input = inputsOf(ds)
+    if (input === undefined) return
+    const state = states.get(input.uid)
+    // Time-dependent availability and rolling updates need the whole picture.
+    if (state === undefined || input.minReady > 0 || state.sums.outdated > 0) return syncAll(dsKey)
+    const node = ctx.store.get(NODES, '', nodeName)
+    if (node === undefined) setTally(state, nodeName, undefined)
+    else {
+      const result = syncNode(input, node, podsHere(input.uid, nodeName, input.selector))
+      setTally(state, nodeName, result.tally)
+      if (result.outdated !== undefined) return syncAll(dsKey)
+    }
+    writeStatus(namespace, name, state)
+  }
+
+  function writeStatus(namespace: string, name: string, state: DaemonState): void {
     const latest = ctx.store.get(DAEMON_SETS, namespace, name)
     if (latest === undefined) return
+    const { desired, current, misscheduled, ready, available, updated } = state.sums
     const status = {
       currentNumberScheduled: current,
       numberMisscheduled: misscheduled,
@@ -261,6 +430,11 @@ export function daemonSetController(): Controller {
       ctx.api.updateStatus(DAEMON_SETS, { ...latest, status } as KubeObject)
   }
 
+  const enqueueNode = (node: string, uid: string): void => {
+    const key = keyByUid.get(uid)
+    if (key !== undefined) ctx.enqueue(`${NODE_KEY}${node}|${key}`)
+  }
+
   return {
     name: 'daemonset-controller',
     start(context) {
@@ -270,11 +444,23 @@ export function daemonSetController(): Controller {
         ctx.enqueue(keyOf(ds))
       }
       ctx.watch(DAEMON_SETS, (event) => {
-        if (event.type === 'DELETED') keyByUid.delete(event.object.metadata.uid ?? '')
-        else {
-          keyByUid.set(event.object.metadata.uid ?? '', keyOf(event.object))
-          ctx.enqueue(keyOf(event.object))
+        const uid = event.object.metadata.uid ?? ''
+        if (event.type === 'DELETED') {
+          keyByUid.delete(uid)
+          states.delete(uid)
+          return
         }
+        keyByUid.set(uid, keyOf(event.object))
+        // Its own status writes change nothing the sync reads.
+        const before = event.previous
+        if (
+          before !== undefined &&
+          before['spec'] === event.object['spec'] &&
+          before.metadata.deletionTimestamp === event.object.metadata.deletionTimestamp &&
+          states.has(uid)
+        )
+          return
+        ctx.enqueue(keyOf(event.object))
       })
       // Nodes coming, going or changing labels/taints change where daemons belong.
       ctx.watch(NODES, (event) => {
@@ -289,15 +475,25 @@ export function daemonSetController(): Controller {
           ])
           if (before === after) return
         }
-        for (const key of keyByUid.values()) ctx.enqueue(key)
+        for (const uid of keyByUid.keys()) enqueueNode(event.object.metadata.name, uid)
       })
-      pods.start(ctx, ({ previousOwner, owner }) => {
-        for (const uid of [previousOwner, owner]) {
-          const key = uid === '' ? undefined : keyByUid.get(uid)
-          if (key !== undefined) ctx.enqueue(key)
-        }
+      for (const pod of ctx.store.list(PODS)) {
+        const owner = controllerRefOf(pod)?.uid ?? ''
+        indexPod(owner, pod, true)
+      }
+      pods.start(ctx, ({ event, previousOwner, owner }) => {
+        if (event.previous !== undefined) indexPod(previousOwner, event.previous, false)
+        else if (event.type === 'DELETED') indexPod(previousOwner, event.object, false)
+        if (event.type !== 'DELETED') indexPod(owner, event.object, true)
+        if (previousOwner !== '')
+          enqueueNode(nodeOfPod(event.previous ?? event.object), previousOwner)
+        if (owner !== '') enqueueNode(nodeOfPod(event.object), owner)
       })
     },
-    reconcile: sync,
+    reconcile(key) {
+      if (!key.startsWith(NODE_KEY)) return syncAll(key)
+      const bar = key.indexOf('|')
+      syncOneNode(key.slice(NODE_KEY.length, bar), key.slice(bar + 1))
+    },
   }
 }

@@ -69,7 +69,7 @@ export function jobController(): Controller {
     if (hasFinalizer(pod) && (terminal || isBeingDeleted(pod))) flags |= UNCOUNTED
     if (isBeingDeleted(pod) && !terminal) flags |= TERMINATING
     return flags
-  })
+  }, 'Job')
 
   const removeFinalizer = (pod: KubeObject): void => {
     const current = ctx.store.get(PODS, pod.metadata.namespace ?? '', pod.metadata.name)

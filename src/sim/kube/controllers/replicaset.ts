@@ -81,7 +81,7 @@ export function replicaSetController(): Controller {
       (isPodReady(pod) ? ACTIVE_READY : 0) |
       (templateLabelsMatch(ownerByUid(owner), pod) ? FULLY_LABELED : 0)
     )
-  })
+  }, 'ReplicaSet')
 
   const enqueueOwner = (uid: string): void => {
     const key = keyByUid.get(uid)

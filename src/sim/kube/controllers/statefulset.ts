@@ -29,7 +29,7 @@ const ordinalOf = (sts: string, pod: string): number | undefined => {
 export function statefulSetController(): Controller {
   let ctx: ControllerContext
   const keyByUid = new Map<string, string>()
-  const pods = new PodsByController(() => 0)
+  const pods = new PodsByController(() => 0, 'StatefulSet')
 
   function ensureClaims(sts: KubeObject, ordinal: number): Record<string, unknown>[] {
     const spec = asStatefulSet(sts).spec

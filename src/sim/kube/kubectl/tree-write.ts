@@ -9,7 +9,9 @@ import { exec } from './exec'
 import { expose } from './expose'
 import { label } from './label'
 import { logs } from './logs'
+import { patch } from './patch'
 import { portForward } from './port-forward'
+import { replace } from './replace'
 import { rollout } from './rollout'
 import { run } from './run'
 import { scale } from './scale'
@@ -30,7 +32,9 @@ export const WRITE_COMMANDS: readonly KubectlCommand[] = [
   expose,
   label,
   logs,
+  patch,
   portForward,
+  replace,
   rollout,
   run,
   scale,

@@ -16,40 +16,71 @@ export interface LogEntry {
   readonly text: string
 }
 
+/** Lines, or the recipe for them: rendering waits until someone reads the log. */
+type Chunk = readonly LogEntry[] | (() => readonly LogEntry[])
+
 interface ContainerLog {
-  current: LogEntry[]
-  previous: LogEntry[] | undefined
+  current: Chunk[]
+  previous: Chunk[] | undefined
+}
+
+/** Renders a log's pending chunks in place and returns its lines. */
+function materialize(chunks: Chunk[]): LogEntry[] {
+  const out: LogEntry[] = []
+  for (let i = 0; i < chunks.length; i++) {
+    const chunk = chunks[i]
+    if (chunk === undefined) continue
+    const lines = typeof chunk === 'function' ? chunk() : chunk
+    chunks[i] = lines
+    for (const line of lines) out.push(line)
+  }
+  return out
 }
 
 export class ContainerLogStore {
-  private readonly logs = new Map<string, ContainerLog>()
+  /** Pod uid → container name → log: a pod's logs go together when it does. */
+  private readonly logs = new Map<string, Map<string, ContainerLog>>()
 
   /** A new instance of the container starts: the current log becomes the previous one. */
   rotate(podUid: string, container: string): void {
-    const key = `${podUid}/${container}`
-    const log = this.logs.get(key)
-    if (log === undefined) this.logs.set(key, { current: [], previous: undefined })
-    else this.logs.set(key, { current: [], previous: log.current })
+    const pod = this.pod(podUid)
+    const log = pod.get(container)
+    pod.set(container, { current: [], previous: log?.current })
   }
 
-  append(podUid: string, container: string, entries: readonly LogEntry[]): void {
-    const key = `${podUid}/${container}`
-    let log = this.logs.get(key)
+  /** Adds lines, or a function that renders them when the log is first read. */
+  append(
+    podUid: string,
+    container: string,
+    entries: readonly LogEntry[] | (() => readonly LogEntry[]),
+  ): void {
+    const pod = this.pod(podUid)
+    let log = pod.get(container)
     if (log === undefined) {
       log = { current: [], previous: undefined }
-      this.logs.set(key, log)
+      pod.set(container, log)
     }
-    log.current.push(...entries)
+    log.current.push(entries)
   }
 
   read(podUid: string, container: string, previous: boolean): LogEntry[] | undefined {
-    const log = this.logs.get(`${podUid}/${container}`)
+    const log = this.logs.get(podUid)?.get(container)
     if (log === undefined) return undefined
-    return previous ? log.previous : log.current
+    const chunks = previous ? log.previous : log.current
+    return chunks === undefined ? undefined : materialize(chunks)
   }
 
   forget(podUid: string): void {
-    for (const key of [...this.logs.keys()]) if (key.startsWith(`${podUid}/`)) this.logs.delete(key)
+    this.logs.delete(podUid)
+  }
+
+  private pod(podUid: string): Map<string, ContainerLog> {
+    let pod = this.logs.get(podUid)
+    if (pod === undefined) {
+      pod = new Map()
+      this.logs.set(podUid, pod)
+    }
+    return pod
   }
 }
 

@@ -18,8 +18,30 @@ export type PullAnswer =
     }
   | { readonly ok: false; readonly message: string }
 
+/**
+ * The catalog is fixed, so each reference's answer (its digest is a SHA-256) is worked out once:
+ * 30,000 replicas of one image ask the same question. Bounded, in case of a script typing many.
+ */
+const answers = new Map<string, PullAnswer>()
+const familiars = new Map<string, string>()
+const MAX_CACHED = 1024
+
+function cached<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  let value = cache.get(key)
+  if (value === undefined) {
+    value = compute(key)
+    if (cache.size >= MAX_CACHED) cache.clear()
+    cache.set(key, value)
+  }
+  return value
+}
+
 /** What `docker pull` via cri-dockerd answers for the reference a pod names. */
 export function pullFromCatalog(reference: string): PullAnswer {
+  return cached(answers, reference, answerPull)
+}
+
+function answerPull(reference: string): PullAnswer {
   const resolved = resolveImage(reference)
   switch (resolved.kind) {
     case 'found':
@@ -39,6 +61,10 @@ export function pullFromCatalog(reference: string): PullAnswer {
 
 /** The familiar reference a pod's image string names (`nginx` → `nginx:latest`). */
 export function familiarReference(reference: string): string {
+  return cached(familiars, reference, familiarOf)
+}
+
+function familiarOf(reference: string): string {
   const resolved = resolveImage(reference)
   if (resolved.kind === 'invalid-reference') return reference
   return resolved.familiar
@@ -68,6 +94,7 @@ export function preloadedImages(kubernetesVersion: string): string[] {
 /** A node's image store and its (serialised) puller. */
 export class NodeImages {
   private readonly present = new Set<string>()
+  private readonly queued = new Set<string>()
   /** When the puller is next free (pulls queue one behind the other). */
   private pullerFreeAt = 0
 
@@ -77,6 +104,20 @@ export class NodeImages {
 
   has(reference: string): boolean {
     return this.present.has(reference)
+  }
+
+  /**
+   * Whether the layers will be on the node when a pull booked now starts: present already, or an
+   * earlier pull of the same image is queued ahead of it (pulls are serialised, so replicas of
+   * one image wait for the first download, then only check the manifest).
+   */
+  willHave(reference: string): boolean {
+    return this.present.has(reference) || this.queued.has(reference)
+  }
+
+  /** A pull of `reference` that will succeed is queued. */
+  queue(reference: string): void {
+    this.queued.add(reference)
   }
 
   add(reference: string): void {

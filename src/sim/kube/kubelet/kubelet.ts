@@ -123,7 +123,9 @@ export function kubeletManager(cluster: KubeCluster, runtime: ClusterRuntime): C
       ctx.watch(PODS, (event) => {
         const node = (event.object['spec'] as { nodeName?: string } | undefined)?.nodeName
         if (node === undefined || node === '' || !runtime.machines.has(node)) return
-        ctx.enqueue(`pod/${podKey(event.object)}`)
+        const key = podKey(event.object)
+        if (event.type === 'MODIFIED' && workers.isOwnReport(key)) return
+        ctx.enqueue(`pod/${key}`)
       })
       runtime.listeners.add((machine) => {
         if (!machine.running || machine.paused) {

@@ -66,6 +66,8 @@ export class PodWorkers {
   private readonly workers = new Map<string, PodWorker>()
   private readonly images = new Map<string, NodeImages>()
   private readonly wakeups = new Map<string, Wakeups>()
+  /** The pod whose status this kubelet is writing right now. */
+  private reporting: string | undefined
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -292,8 +294,9 @@ export class PodWorkers {
     this.record(pod, c, 'Normal', 'Pulling', `Pulling image "${c.image}"`, w.node)
     const answer = this.answerFor(c)
     const size = answer.ok ? answer.sizeBytes : 0
-    const duration = pullDurationMs(size, present, this.ctx.random.next())
+    const duration = pullDurationMs(size, images.willHave(c.reference), this.ctx.random.next())
     const doneAt = images.book(now, duration)
+    if (answer.ok) images.queue(c.reference)
     c.pull = { requestedAt: now, durationMs: duration, doneAt, answer }
     if (c.state !== 'waiting' || c.waitingReason === 'CrashLoopBackOff')
       this.wait(c, 'ContainerCreating', undefined)
@@ -385,6 +388,10 @@ export class PodWorkers {
     this.writeLogs(w, c, behaviour.logs, at, image)
   }
 
+  /**
+   * The container's start-up lines, rendered only when someone reads the log: most of 30,000
+   * replicas never have their logs read.
+   */
   private writeLogs(
     w: PodWorker,
     c: ContainerWorker,
@@ -392,27 +399,34 @@ export class PodWorkers {
     at: number,
     image: CatalogImage | undefined,
   ): void {
-    let time = at
-    const env: Record<string, string> = {}
-    for (const e of image?.config.Env ?? []) {
-      const i = e.indexOf('=')
-      if (i > 0) env[e.slice(0, i)] = e.slice(i + 1)
-    }
-    for (const e of c.spec.env ?? []) env[e.name] = e.value ?? ''
-    const entries: LogEntry[] = []
-    for (const line of lines) {
-      time += line.delayMs ?? 0
-      for (const rendered of renderLogLines([{ ...line, delayMs: 0 }], {
-        now: time,
-        env,
-        hostname: w.key.split('/')[1] ?? '',
-        ip: w.ip,
-        kernel: NODE_KERNEL,
-        ncpu: this.runtime.shape.cpus,
-      }))
-        entries.push({ time, stream: rendered.stream, text: rendered.text })
-    }
-    if (entries.length > 0) this.logs.append(w.uid, c.name, entries)
+    if (lines.length === 0) return
+    const hostname = w.key.split('/')[1] ?? ''
+    const ip = w.ip
+    const ncpu = this.runtime.shape.cpus
+    const envSpec = c.spec.env
+    this.logs.append(w.uid, c.name, () => {
+      let time = at
+      const env: Record<string, string> = {}
+      for (const e of image?.config.Env ?? []) {
+        const i = e.indexOf('=')
+        if (i > 0) env[e.slice(0, i)] = e.slice(i + 1)
+      }
+      for (const e of envSpec ?? []) env[e.name] = e.value ?? ''
+      const entries: LogEntry[] = []
+      for (const line of lines) {
+        time += line.delayMs ?? 0
+        for (const rendered of renderLogLines([{ ...line, delayMs: 0 }], {
+          now: time,
+          env,
+          hostname,
+          ip,
+          kernel: NODE_KERNEL,
+          ncpu,
+        }))
+          entries.push({ time, stream: rendered.stream, text: rendered.text })
+      }
+      return entries
+    })
   }
 
   /** The process ended at `at` with `code`. */
@@ -579,7 +593,20 @@ export class PodWorkers {
     const json = JSON.stringify(status)
     if (json === w.lastReported) return
     w.lastReported = json
-    this.ctx.api.updateStatus(PODS, { ...pod, status })
+    this.reporting = w.key
+    try {
+      this.ctx.api.updateStatus(PODS, { ...pod, status })
+    } finally {
+      this.reporting = undefined
+    }
+  }
+
+  /**
+   * Whether a pod event is this kubelet's own status report being stored: syncing again would
+   * find nothing new (the report was made from the worker's state, the spec is unchanged).
+   */
+  isOwnReport(key: string): boolean {
+    return this.reporting === key
   }
 
   private scheduleNext(key: string, w: PodWorker, node: string): void {

@@ -303,7 +303,10 @@ export class ObjectStore {
       throw conflict(t, object.metadata.name)
     const generation = previous.metadata.generation
     // The spec is compared only when the caller changed it (status writes hand the same spec).
-    const specChanged = object['spec'] !== previous['spec'] && specOf(object) !== specOf(previous)
+    const specChanged =
+      generation !== undefined &&
+      object['spec'] !== previous['spec'] &&
+      specOf(object) !== specOf(previous)
     const stored: KubeObject = {
       ...object,
       metadata: {

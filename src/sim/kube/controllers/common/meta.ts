@@ -4,9 +4,19 @@
  */
 import type { KubeObject, OwnerReference } from '../../api/object'
 
+/** The last second formatted: controllers stamp many objects at the same virtual instant. */
+let lastSecond = Number.NaN
+let lastStamp = ''
+
 /** RFC 3339 at second precision, as metav1.Time marshals. */
-export const rfc3339 = (ms: number): string =>
-  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z')
+export const rfc3339 = (ms: number): string => {
+  const second = Math.floor(ms / 1000)
+  if (second !== lastSecond) {
+    lastSecond = second
+    lastStamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z')
+  }
+  return lastStamp
+}
 
 /** Milliseconds of a metav1.Time string (undefined when absent or unparsable). */
 export function timeMs(value: unknown): number | undefined {

@@ -41,16 +41,31 @@ export class PodsByController {
 
   constructor(
     private readonly classify: (pod: KubeObject, owner: string) => number = activeAndReady,
+    /**
+     * The kind of controller this index serves (`ReplicaSet`): pods another kind controls are
+     * none of its business and skip it entirely (each pod write reaches every index). Orphans
+     * are kept, as candidates for adoption.
+     */
+    private readonly kind?: string,
   ) {}
+
+  /** Whether the index looks at `pod`: an orphan, or controlled by this index's kind. */
+  private relevant(pod: KubeObject | undefined): boolean {
+    if (pod === undefined) return false
+    if (this.kind === undefined) return true
+    const ref = controllerRefOf(pod)
+    return ref === undefined || ref.kind === this.kind
+  }
 
   /** Loads the pods already stored and follows every later change. */
   start(ctx: ControllerContext, onChange: (change: PodChange) => void): void {
-    for (const pod of ctx.store.list(PODS)) this.add(pod)
+    for (const pod of ctx.store.list(PODS)) if (this.relevant(pod)) this.add(pod)
     ctx.watch(PODS, (event) => {
+      if (!this.relevant(event.object) && !this.relevant(event.previous)) return
       const key = keyOf(event.object)
       const previousOwner = this.entries.get(key)?.owner ?? ''
       this.remove(key, event.previous ?? event.object)
-      if (event.type !== 'DELETED') this.add(event.object)
+      if (event.type !== 'DELETED' && this.relevant(event.object)) this.add(event.object)
       onChange({ event, previousOwner, owner: this.entries.get(key)?.owner ?? '' })
     })
   }

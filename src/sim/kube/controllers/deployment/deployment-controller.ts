@@ -26,7 +26,7 @@ export function deploymentController(): Controller {
   let ctx: ControllerContext
   const rsKeyByUid = new Map<string, string>()
   const requeue = new DelayedRequeue()
-  const pods = new PodsByController((pod) => (isPodTerminal(pod) ? 0 : NOT_TERMINAL))
+  const pods = new PodsByController((pod) => (isPodTerminal(pod) ? 0 : NOT_TERMINAL), 'ReplicaSet')
 
   const deploymentKeyOfRS = (rs: KubeObject): string | undefined => {
     const ref = controllerRefOf(rs)

@@ -200,13 +200,27 @@ export function setNewReplicaSetAnnotations(
 
 /** EqualIgnoreHash: the templates agree once the pod-template-hash label is dropped. */
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
-  const strip = (t: unknown): string => {
-    const template = (t ?? {}) as { metadata?: { labels?: Record<string, string> } }
-    const labels = { ...(template.metadata?.labels ?? {}) }
-    delete labels[POD_TEMPLATE_HASH]
-    return canonical({ ...template, metadata: { ...(template.metadata ?? {}), labels } })
+  return a === b || strippedTemplate(a) === strippedTemplate(b)
+}
+
+/**
+ * Templates come from stored objects, which are never edited: the canonical form is computed once
+ * per template object (the Deployment controller compares them on every sync).
+ */
+const stripped = new WeakMap<object, string>()
+
+function strippedTemplate(t: unknown): string {
+  const cacheable = typeof t === 'object' && t !== null
+  if (cacheable) {
+    const known = stripped.get(t)
+    if (known !== undefined) return known
   }
-  return strip(a) === strip(b)
+  const template = (t ?? {}) as { metadata?: { labels?: Record<string, string> } }
+  const labels = { ...(template.metadata?.labels ?? {}) }
+  delete labels[POD_TEMPLATE_HASH]
+  const text = canonical({ ...template, metadata: { ...(template.metadata ?? {}), labels } })
+  if (cacheable) stripped.set(t, text)
+  return text
 }
 
 function canonical(value: unknown): string {
