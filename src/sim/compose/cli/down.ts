@@ -8,13 +8,15 @@ import { FlagSet } from '../../cli-kit/flags'
 import { removeNetwork } from '../../docker/engine/network-ops'
 import { removeImage } from '../../docker/engine/image-ops'
 import type { CommandOutput } from '../../shell/command'
-import { removeOne } from '../project/container-ops'
+import type { ContainerRecord } from '../../docker/engine/container-record'
+import { removeStopped, stopTogether, type StopOptions } from '../project/container-ops'
 import { startOrder } from '../project/graph'
 import { serviceImage } from '../project/images'
 import { LABEL } from '../project/labels'
 import { projectContainers, serviceOf } from '../project/observed'
 import { removeProjectVolumes } from '../project/resources'
 import { progressId } from '../project/runtime'
+import { pass, stepMs } from '../project/timing'
 import { composeCommand, DRY_RUN_FLAG, failed } from './command'
 
 export const down = composeCommand({
@@ -50,7 +52,7 @@ export const down = composeCommand({
           'Remove named volumes declared in the "volumes" section of the Compose file and anonymous volumes attached to containers',
       },
     ] as const),
-  async run({ values, args }, env): Promise<CommandOutput> {
+  async run({ values, args, changed }, env): Promise<CommandOutput> {
     if (values.rmi !== '' && values.rmi !== 'all' && values.rmi !== 'local')
       return failed({ message: `invalid value for --rmi: ${values.rmi}`, exitCode: 1 })
     const target = await env.projectOrName()
@@ -83,8 +85,18 @@ export const down = composeCommand({
       .filter((c) => args.length === 0 || args.includes(serviceOf(c)))
       // Dependents first: the reverse of the start order.
       .sort((a, b) => rank(b) - rank(a))
+    // A service's containers stop, then go, together (compose's errgroup per service).
+    const stop: StopOptions = changed.includes('timeout') ? { timeoutS: values.timeout } : {}
+    const groups: ContainerRecord[][] = []
     for (const c of targets) {
-      const removed = removeOne(rt, c, { volumes: values.volumes })
+      const last = groups[groups.length - 1]
+      if (last !== undefined && serviceOf(last[0] as ContainerRecord) === serviceOf(c)) last.push(c)
+      else groups.push([c])
+    }
+    for (const group of groups) {
+      const stopped = await stopTogether(rt, group, stop)
+      if (!stopped.ok) return finish(stopped.error.message)
+      const removed = await removeStopped(rt, group, { volumes: values.volumes })
       if (!removed.ok) return finish(removed.error.message)
     }
     if (args.length > 0) return finish()
@@ -102,12 +114,13 @@ export const down = composeCommand({
         continue
       }
       writer.event(id, 'working', 'Removing')
+      await pass(rt, stepMs('network-remove', networkName))
       const removed = removeNetwork(env.engine, networkName)
       if (!removed.ok) return finish(`Error response from daemon: ${removed.error.message}`)
       writer.event(id, 'done', 'Removed')
     }
     if (values.volumes) {
-      const removed = removeProjectVolumes(rt, name, project)
+      const removed = await removeProjectVolumes(rt, name, project)
       if (!removed.ok) return finish(removed.error.message)
     }
     if (values.rmi !== '' && project) {

@@ -83,9 +83,9 @@ export const create = composeCommand({
       }
     const writer = env.progress('Running')
     const rt = env.runtime(writer)
-    const orphans = handleOrphans(rt, project, values['remove-orphans'])
+    const orphans = await handleOrphans(rt, project, values['remove-orphans'])
     const created = orphans.ok
-      ? createPhase(rt, project, order, {
+      ? await createPhase(rt, project, order, {
           forceRecreate: values['force-recreate'],
           noRecreate: values['no-recreate'],
           scale,
@@ -147,7 +147,7 @@ export const pull = composeCommand({
       }
       toPull.push(service)
     }
-    const pulled = pullServices(rt, project, toPull, {
+    const pulled = await pullServices(rt, project, toPull, {
       ignoreFailures: values['ignore-pull-failures'],
     })
     const stderr = values.quiet ? '' : writer.finish()

@@ -8,11 +8,12 @@ import { err, ok, type Result } from '../../core/errors'
 import type { ContainerRecord } from '../../docker/engine/container-record'
 import { isUp } from '../../docker/engine/container-record'
 import type { CommandOutput } from '../../shell/command'
-import { removeOne, startOne, stopOne } from '../project/container-ops'
+import { removeOne, startOne, stopTogether, type StopOptions } from '../project/container-ops'
 import { daemonError, type ComposeError } from '../project/errors'
 import { startOrder } from '../project/graph'
 import { projectContainers, serviceOf } from '../project/observed'
 import { progressId, type ComposeRuntime } from '../project/runtime'
+import { pass, stepMs } from '../project/timing'
 import { composeCommand, DRY_RUN_FLAG, failed, type ComposeEnv } from './command'
 
 /** The project's containers for `services` (all when empty), dependencies first. */
@@ -43,16 +44,19 @@ async function targetContainers(
   return ok({ name, containers })
 }
 
-function runSteps(
+async function runSteps(
   env: ComposeEnv,
   title: string,
   containers: readonly ContainerRecord[],
-  step: (rt: ComposeRuntime, c: ContainerRecord) => Result<void, ComposeError>,
-): CommandOutput {
+  step: (
+    rt: ComposeRuntime,
+    c: ContainerRecord,
+  ) => Result<void, ComposeError> | Promise<Result<void, ComposeError>>,
+): Promise<CommandOutput> {
   const writer = env.progress(title)
   const rt = env.runtime(writer)
   for (const c of containers) {
-    const done = step(rt, c)
+    const done = await step(rt, c)
     if (!done.ok)
       return {
         stdout: '',
@@ -61,6 +65,33 @@ function runSteps(
       }
   }
   return { stdout: '', stderr: rt.warnings() + writer.finish(), exitCode: 0 }
+}
+
+/** `-t N` when given; else each container's own stop timeout (stop_grace_period, or 10 s). */
+function timeoutOf(values: { timeout: number }, changed: readonly string[]): StopOptions {
+  return changed.includes('timeout') ? { timeoutS: values.timeout } : {}
+}
+
+/**
+ * Stops `containers` (given dependencies first): dependents first, a service's containers
+ * together.
+ */
+async function stopServices(
+  rt: ComposeRuntime,
+  containers: readonly ContainerRecord[],
+  options: StopOptions,
+): Promise<Result<void, ComposeError>> {
+  const groups: ContainerRecord[][] = []
+  for (const c of [...containers].filter(isUp).reverse()) {
+    const last = groups[groups.length - 1]
+    if (last !== undefined && serviceOf(last[0] as ContainerRecord) === serviceOf(c)) last.push(c)
+    else groups.push([c])
+  }
+  for (const group of groups) {
+    const stopped = await stopTogether(rt, group, options)
+    if (!stopped.ok) return stopped
+  }
+  return ok(undefined)
 }
 
 const timeoutFlag = {
@@ -102,12 +133,16 @@ export const stop = composeCommand({
   short: 'Stop services',
   args: { kind: 'any' },
   flags: () => new FlagSet([DRY_RUN_FLAG, timeoutFlag] as const),
-  async run({ args }, env) {
+  async run({ values, args, changed }, env) {
     const t = await targetContainers(env, args)
     if (!t.ok) return failed(t.error)
-    // Dependents stop first.
-    const running = t.value.containers.filter(isUp).reverse()
-    return runSteps(env, 'Stopping', running, (rt, c) => stopOne(rt, c))
+    const writer = env.progress('Stopping')
+    const rt = env.runtime(writer)
+    const stopped = await stopServices(rt, t.value.containers, timeoutOf(values, changed))
+    const stderr = rt.warnings() + writer.finish()
+    if (!stopped.ok)
+      return { stdout: '', stderr: `${stderr}${stopped.error.message}\n`, exitCode: 1 }
+    return { stdout: '', stderr, exitCode: 0 }
   },
 })
 
@@ -122,12 +157,22 @@ export const restart = composeCommand({
       { name: 'no-deps', type: 'bool', usage: "Don't restart dependent services" },
       timeoutFlag,
     ] as const),
-  async run({ args }, env) {
+  async run({ values, args, changed }, env) {
     const t = await targetContainers(env, args)
     if (!t.ok) return failed(t.error)
-    return runSteps(env, 'Restarting', t.value.containers, (rt, c) => {
+    const stop = timeoutOf(values, changed)
+    return runSteps(env, 'Restarting', t.value.containers, async (rt, c) => {
       const id = progressId.container(c.name)
       rt.progress.event(id, 'working', 'Restarting')
+      // The daemon's restart is a stop (its grace period for a process ignoring SIGTERM) and a start.
+      const grace = stop.timeoutS ?? c.config.StopTimeout ?? 10
+      const waits = rt.engine.stopWaitsForTimeout(c.id)
+      if (waits) rt.engine.announceStopSignal(c.id)
+      await pass(
+        rt,
+        (waits ? Math.max(grace, 0) * 1000 : stepMs('stop', c.name)) + stepMs('start', c.name),
+      )
+      if (waits && isUp(c)) rt.engine.stopContainer(c.id, { signal: 'SIGKILL' })
       const restarted = rt.engine.restartContainer(c.id)
       if (!restarted.ok) return err(daemonError(restarted.error.message))
       rt.progress.event(id, 'done', 'Started')
@@ -255,30 +300,64 @@ Any data which is not in a volume will be lost.`,
     if (!t.ok) return failed(t.error)
     let stderr = ''
     if (values.stop) {
-      const stopped = runSteps(
-        env,
-        'Stopping',
-        t.value.containers.filter(isUp).reverse(),
-        (rt, c) => stopOne(rt, c),
-      )
-      if (stopped.exitCode !== 0) return stopped
-      stderr += stopped.stderr
+      const writer = env.progress('Stopping')
+      const rt = env.runtime(writer)
+      const stopped = await stopServices(rt, t.value.containers.filter(isUp), {})
+      stderr += rt.warnings() + writer.finish()
+      if (!stopped.ok)
+        return { stdout: '', stderr: `${stderr}${stopped.error.message}\n`, exitCode: 1 }
     }
     const stoppedOnes = t.value.containers.filter((c) => !isUp(c))
     if (stoppedOnes.length === 0)
       return { stdout: '', stderr: `${stderr}No stopped containers\n`, exitCode: 0 }
-    if (!values.force) {
-      // Without a terminal to answer the prompt, compose needs -f (as `rm` in a script does).
-      const names = stoppedOnes.map((c) => c.name).join(', ')
-      return {
-        stdout: '',
-        stderr: `${stderr}Going to remove ${names}\nAre you sure? [y/N] `,
-        exitCode: 0,
-      }
+    const message = `Going to remove ${stoppedOnes.map((c) => c.name).join(', ')}`
+    let stdout = ''
+    if (values.force) stdout = `${message}\n`
+    else {
+      const answer = await confirm(env, message)
+      stdout = answer.echo
+      if (!answer.yes) return { stdout, stderr, exitCode: 0 }
     }
-    const removed = runSteps(env, 'Removing', stoppedOnes, (rt, c) =>
+    const removed = await runSteps(env, 'Removing', stoppedOnes, (rt, c) =>
       removeOne(rt, c, { volumes: values.volumes, stopFirst: false }),
     )
-    return { ...removed, stderr: stderr + removed.stderr }
+    return { ...removed, stdout: stdout + removed.stdout, stderr: stderr + removed.stderr }
   },
 })
+
+/** compose's utils.StringToBool, how it reads a piped answer. */
+const YES = new Set(['y', 'yes', 'true', '1'])
+
+/**
+ * compose's prompt: on a terminal survey's `? MESSAGE (y/N) ` read from the keyboard (Enter
+ * keeps No); without one (`Pipe`) the bare message on stdout, the answer read from stdin.
+ */
+async function confirm(env: ComposeEnv, message: string): Promise<{ yes: boolean; echo: string }> {
+  const tty = env.shell.tty
+  if (tty === undefined) {
+    const answer = (env.shell.stdin.split('\n')[0] ?? '').trim().toLowerCase()
+    return { yes: YES.has(answer), echo: message }
+  }
+  tty.write(`? ${message} (y/N) `)
+  const line = await new Promise<string>((resolve) => {
+    let typed = ''
+    const stop = tty.onInput((data) => {
+      for (const ch of data) {
+        if (ch === '\r' || ch === '\n') {
+          stop()
+          resolve(typed)
+          return
+        }
+        if (ch === '\u007f') typed = typed.slice(0, -1)
+        else if (ch >= ' ') typed += ch
+      }
+    })
+    tty.signal.addEventListener('abort', () => {
+      stop()
+      resolve('')
+    })
+  })
+  const yes = ['y', 'yes'].includes(line.trim().toLowerCase())
+  tty.write(`\r\u001b[K? ${message} ${yes ? 'Yes' : 'No'}\r\n`)
+  return { yes, echo: '' }
+}

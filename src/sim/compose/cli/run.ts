@@ -6,6 +6,7 @@
  * container's code, `-d` prints the container's name.
  */
 import { FlagSet } from '../../cli-kit/flags'
+import { interactiveShellOf, runShellOnTerminal } from '../../docker/cli/run-interactive'
 import { followContainer } from '../../docker/cli/container-follow'
 import { CommandStreams } from '../../docker/cli/streams'
 import type { PortMap } from '../../docker/engine/api-types'
@@ -155,7 +156,7 @@ export const run = composeCommand({
     const rt = env.runtime(writer)
     const envFiles = await readEnvFiles(env.shell, project, [...deps, serviceName])
     if (deps.length > 0) {
-      const created = createPhase(rt, project, deps, { envFiles })
+      const created = await createPhase(rt, project, deps, { envFiles })
       const started = created.ok ? await startPhase(rt, project, deps) : created
       if (!started.ok) {
         streams.err(rt.warnings() + writer.finish() + `${started.error.message}\n`)
@@ -163,9 +164,9 @@ export const run = composeCommand({
       }
     }
     // The one-off container joins the service's networks and mounts its volumes.
-    const networks = ensureNetworks(rt, project, usedNetworks(project, [serviceName]))
+    const networks = await ensureNetworks(rt, project, usedNetworks(project, [serviceName]))
     const volumes = networks.ok
-      ? ensureVolumes(rt, project, usedVolumes(project, [serviceName]))
+      ? await ensureVolumes(rt, project, usedVolumes(project, [serviceName]))
       : networks
     if (!volumes.ok) {
       streams.err(writer.finish() + `${volumes.error.message}\n`)
@@ -221,6 +222,20 @@ export const run = composeCommand({
       return streams.result(0)
     }
     if (!record) return streams.result(0)
+    // `run web bash` on a terminal: the container's shell reads the student's keyboard, as
+    // `docker run -it` has it; the container ends with the shell.
+    const shell = interactiveShellOf(record)
+    if (plan.request.Tty && plan.request.OpenStdin && env.shell.tty && shell !== undefined) {
+      const code = await runShellOnTerminal(
+        { engine: env.engine, shell: env.shell },
+        record,
+        shell,
+        env.shell.tty,
+      )
+      if (values.rm && env.engine.findContainer(record.id))
+        env.engine.removeContainer(record.id, { force: true })
+      return streams.result(code)
+    }
     const followed = await followContainer(
       { engine: env.engine, shell: env.shell },
       record,

@@ -189,7 +189,7 @@ export async function prepareImages(
       : 'policy'
   const toPull = configs.filter((s) => needsPull(pullRt, project, s, policy))
   if (toPull.length > 0) {
-    const pulled = pullServices(pullRt, project, toPull)
+    const pulled = await pullServices(pullRt, project, toPull)
     if (!options.quietPull) stderr += pullWriter.finish()
     if (!pulled.ok)
       return { stderr, failure: { message: pulled.error.message, exitCode: EXIT.pull } }
@@ -215,7 +215,7 @@ export const up = composeCommand({
   short: 'Create and start containers',
   args: { kind: 'any' },
   flags: () => new FlagSet(UP_FLAGS),
-  async run({ values, args }, env): Promise<CommandOutput> {
+  async run({ values, args, changed }, env): Promise<CommandOutput> {
     const loaded = await env.loadProject()
     if (!loaded.ok) return failed(loaded.error)
     const syntax = (message: string): CommandOutput => failed({ message, exitCode: 1 })
@@ -258,7 +258,10 @@ export const up = composeCommand({
       }
     const writer = env.progress('Running')
     const rt = env.runtime(writer)
+    const timeoutS = changed.includes('timeout') ? values.timeout : undefined
+    const waitTimeoutS = changed.includes('wait-timeout') ? values['wait-timeout'] : undefined
     const options: ConvergeOptions = {
+      ...(timeoutS === undefined ? {} : { timeoutS }),
       forceRecreate: values['force-recreate'],
       noRecreate: values['no-recreate'],
       scale,
@@ -271,15 +274,20 @@ export const up = composeCommand({
         stderr + rt.warnings() + writer.finish() + (message === undefined ? '' : `${message}\n`),
       exitCode: message === undefined ? 0 : exitCode,
     })
-    const orphans = handleOrphans(rt, project, values['remove-orphans'])
+    const orphans = await handleOrphans(rt, project, values['remove-orphans'])
     if (!orphans.ok) return finish(orphans.error.message)
-    const created = createPhase(rt, project, order, options)
+    const created = await createPhase(rt, project, order, options)
     if (!created.ok) return finish(created.error.message)
     if (values['no-start']) return finish()
-    const started = await startPhase(rt, project, order)
+    const started = await startPhase(
+      rt,
+      project,
+      order,
+      waitTimeoutS !== undefined && waitTimeoutS > 0 ? waitTimeoutS * 1000 : undefined,
+    )
     if (!started.ok) return finish(started.error.message)
     if (values.wait) {
-      const waited = await waitRunning(rt, project, order)
+      const waited = await waitRunning(rt, project, order, waitTimeoutS)
       if (!waited.ok) return finish(waited.error.message)
     }
     if (detach) return finish()
@@ -295,6 +303,7 @@ export const up = composeCommand({
       color: env.color && !values['no-color'],
       prefix: !values['no-log-prefix'],
       timestamps: values.timestamps,
+      ...(timeoutS === undefined ? {} : { timeoutS }),
     })
   },
 })
@@ -311,6 +320,8 @@ interface AttachOptions {
   color: boolean
   prefix: boolean
   timestamps: boolean
+  /** `-t`: the stop grace period when Ctrl-C or an abort stops the services. */
+  timeoutS?: number
 }
 
 /** The attached part of `up`: log lines until every container ends, an abort, or Ctrl-C. */
@@ -375,21 +386,26 @@ async function attach(
     streams.goLive(),
   )
   flush()
-  const stopAll = (): string => {
+  const stopAll = async (): Promise<string> => {
     const writer = env.progress('Stopping')
     const rt = env.runtime(writer)
-    stopServices(rt, project.name, order)
+    await stopServices(
+      rt,
+      project.name,
+      order,
+      options.timeoutS === undefined ? {} : { timeoutS: options.timeoutS },
+    )
     return writer.finish()
   }
   if (outcome === 'interrupted') {
     streams.err('Gracefully stopping... (press Ctrl+C again to force)\n')
-    streams.err(stopAll())
+    streams.err(await stopAll())
     flush()
     return streams.result(EXIT.canceled)
   }
   if (abortedBy !== undefined) {
     streams.out('Aborting on container exit...\n')
-    streams.err(stopAll())
+    streams.err(await stopAll())
     flush()
     const from =
       options.exitCodeFrom === ''

@@ -288,6 +288,10 @@ export function containerPlan(
       : {}),
     ...(healthOf(service) ? { Healthcheck: healthOf(service) } : {}),
     ...(service.stop_signal ? { StopSignal: service.stop_signal } : {}),
+    // compose hands stop_grace_period to the daemon as the container's stop timeout (seconds).
+    ...(nanos(service.stop_grace_period) !== undefined
+      ? { StopTimeout: Math.trunc((nanos(service.stop_grace_period) ?? 0) / 1e9) }
+      : {}),
     HostConfig: {
       NetworkMode: networkMode ?? first?.name ?? 'bridge',
       PortBindings: bindings,
@@ -298,6 +302,7 @@ export function containerPlan(
       Mounts: mountsOf(project, service),
       Memory: memory,
       NanoCpus: nanoCpus,
+      ...(service.extra.init === true ? { Init: true } : {}),
     },
     ...(first
       ? {

@@ -5,23 +5,24 @@
  *   recreate containers whose config-hash or image changed (`Recreate` → `Recreated`), leave
  *   the others (`Running`), create the missing ones (`Creating` → `Created`);
  * - start phase: per service, wait for its dependencies' conditions (service_healthy on the
- *   engine's health state, service_completed_successfully on the exit code), then start
- *   (`Starting` → `Started`).
+ *   engine's health state, service_completed_successfully on the exit code), polled every
+ *   500 ms on the virtual clock as compose polls, then start (`Starting` → `Started`).
+ * Every step takes its time on the virtual clock (timing.ts).
  */
 import { err, ok, type Result } from '../../core/errors'
 import { connectNetwork } from '../../docker/engine/network-ops'
 import type { ContainerRecord } from '../../docker/engine/container-record'
 import { isUp } from '../../docker/engine/container-record'
-import { waitOnClock } from '../../docker/cli/container-follow'
 import type { ComposeProject, ServiceConfig } from '../model'
 import { containerPlan, serviceConfigHash } from './container-spec'
-import { removeOne, startOne, stopOne } from './container-ops'
+import { removeOne, startOne, stopTogether, type StopOptions } from './container-ops'
 import { ComposeError, daemonError } from './errors'
 import { serviceImage } from './images'
 import { LABEL } from './labels'
 import { containerNumber, projectContainers, serviceContainers, serviceOf } from './observed'
 import { ensureNetworks, ensureVolumes, usedNetworks, usedVolumes } from './resources'
 import { progressId, type ComposeRuntime } from './runtime'
+import { pass, stepMs } from './timing'
 
 export interface ConvergeOptions {
   forceRecreate?: boolean
@@ -33,6 +34,8 @@ export interface ConvergeOptions {
   renewAnonVolumes?: boolean
   /** env_file texts by path. */
   envFiles: ReadonlyMap<string, string>
+  /** `-t/--timeout`: the stop grace period for containers being replaced or scaled down. */
+  timeoutS?: number
 }
 
 /** How many containers the service runs: --scale, then `scale`, then deploy.replicas, else 1. */
@@ -48,11 +51,11 @@ export function orphanContainers(rt: ComposeRuntime, project: ComposeProject): C
   })
 }
 
-export function handleOrphans(
+export async function handleOrphans(
   rt: ComposeRuntime,
   project: ComposeProject,
   remove: boolean,
-): Result<void, ComposeError> {
+): Promise<Result<void, ComposeError>> {
   const orphans = orphanContainers(rt, project)
   if (orphans.length === 0) return ok(undefined)
   if (!remove) {
@@ -62,28 +65,31 @@ export function handleOrphans(
     return ok(undefined)
   }
   for (const c of orphans) {
-    const removed = removeOne(rt, c)
+    const removed = await removeOne(rt, c)
     if (!removed.ok) return removed
   }
   return ok(undefined)
 }
 
-function createContainer(
+/** Creates one container (Creating → Created, unless replacing one) and connects its networks. */
+async function createContainer(
   rt: ComposeRuntime,
   project: ComposeProject,
   service: ServiceConfig,
   number: number,
   envFiles: ReadonlyMap<string, string>,
-): Result<ContainerRecord, ComposeError> {
+  progress: boolean,
+): Promise<Result<ContainerRecord, ComposeError>> {
   const image = serviceImage(project, service)
   const local = rt.engine.findImage(image)
   if (!local) return err(daemonError(`No such image: ${image}`))
   const plan = containerPlan(project, service, image, { number, imageId: local.id, envFiles })
   const id = progressId.container(plan.name)
-  rt.progress.event(id, 'working', 'Creating')
+  if (progress) rt.progress.event(id, 'working', 'Creating')
+  await pass(rt, stepMs('create', plan.name))
   const created = rt.engine.createContainer(plan.request, plan.name)
   if (!created.ok) {
-    rt.progress.event(id, 'error', 'Error')
+    if (progress) rt.progress.event(id, 'error', 'Error')
     return err(daemonError(created.error.message))
   }
   for (const extra of plan.extraNetworks) {
@@ -93,7 +99,7 @@ function createContainer(
     })
     if (!connected.ok) return err(daemonError(connected.error.message))
   }
-  rt.progress.event(id, 'done', 'Created')
+  if (progress) rt.progress.event(id, 'done', 'Created')
   const record = rt.engine.findContainer(created.value.Id)
   return record ? ok(record) : err(daemonError(`No such container: ${created.value.Id}`))
 }
@@ -110,19 +116,37 @@ function outdated(
   return image !== undefined && labels[LABEL.image] !== image.id
 }
 
+const stopOptions = (options: ConvergeOptions): StopOptions =>
+  options.timeoutS === undefined ? {} : { timeoutS: options.timeoutS }
+
+/** Stops a container being replaced: the time it takes, without progress lines of its own. */
+async function stopQuietly(
+  rt: ComposeRuntime,
+  c: ContainerRecord,
+  options: StopOptions,
+): Promise<Result<void, ComposeError>> {
+  const grace = options.timeoutS ?? c.config.StopTimeout ?? 10
+  const waits = rt.engine.stopWaitsForTimeout(c.id)
+  if (waits) rt.engine.announceStopSignal(c.id)
+  await pass(rt, waits ? Math.max(grace, 0) * 1000 : stepMs('stop', c.name))
+  if (!isUp(c)) return ok(undefined)
+  const stopped = rt.engine.stopContainer(c.id, waits ? { signal: 'SIGKILL' } : {})
+  return stopped.ok ? ok(undefined) : err(daemonError(stopped.error.message))
+}
+
 /** The create phase for one service. */
-export function ensureService(
+export async function ensureService(
   rt: ComposeRuntime,
   project: ComposeProject,
   service: ServiceConfig,
   options: ConvergeOptions,
-): Result<void, ComposeError> {
+): Promise<Result<void, ComposeError>> {
   const expected = expectedScale(service, options.scale)
   const existing = serviceContainers(rt.engine, project.name, service.name)
   // Scale down: the highest numbers go first.
   const keep = existing.slice(0, expected)
   for (const extra of existing.slice(expected).reverse()) {
-    const removed = removeOne(rt, extra)
+    const removed = await removeOne(rt, extra, stopOptions(options))
     if (!removed.ok) return removed
   }
   for (const c of keep) {
@@ -132,13 +156,23 @@ export function ensureService(
     const id = progressId.container(c.name)
     if (recreate) {
       rt.progress.event(id, 'working', 'Recreate')
-      if (isUp(c)) rt.engine.stopContainer(c.id)
+      if (isUp(c)) {
+        const stopped = await stopQuietly(rt, c, stopOptions(options))
+        if (!stopped.ok) return stopped
+      }
       const removed = rt.engine.removeContainer(c.id, {
         force: true,
         volumes: options.renewAnonVolumes === true,
       })
       if (!removed.ok) return err(daemonError(removed.error.message))
-      const created = recreateContainer(rt, project, service, containerNumber(c), options.envFiles)
+      const created = await createContainer(
+        rt,
+        project,
+        service,
+        containerNumber(c),
+        options.envFiles,
+        false,
+      )
       if (!created.ok) return created
       rt.progress.event(id, 'done', 'Recreated')
     } else if (c.state.status === 'running') rt.progress.event(id, 'done', 'Running')
@@ -146,69 +180,69 @@ export function ensureService(
   }
   let next = Math.max(0, ...existing.map(containerNumber)) + 1
   for (let missing = expected - keep.length; missing > 0; missing--) {
-    const created = createContainer(rt, project, service, next++, options.envFiles)
+    const created = await createContainer(rt, project, service, next++, options.envFiles, true)
     if (!created.ok) return created
   }
   return ok(undefined)
 }
 
-/** A recreated container: the same name and number, without a progress line of its own. */
-function recreateContainer(
-  rt: ComposeRuntime,
-  project: ComposeProject,
-  service: ServiceConfig,
-  number: number,
-  envFiles: ReadonlyMap<string, string>,
-): Result<void, ComposeError> {
-  const image = serviceImage(project, service)
-  const local = rt.engine.findImage(image)
-  if (!local) return err(daemonError(`No such image: ${image}`))
-  const plan = containerPlan(project, service, image, { number, imageId: local.id, envFiles })
-  const created = rt.engine.createContainer(plan.request, plan.name)
-  if (!created.ok) return err(daemonError(created.error.message))
-  for (const extra of plan.extraNetworks) {
-    const connected = connectNetwork(rt.engine, extra.name, created.value.Id, {
-      aliases: extra.aliases,
-      ...(extra.ipv4Address ? { ipv4Address: extra.ipv4Address } : {}),
-    })
-    if (!connected.ok) return err(daemonError(connected.error.message))
-  }
-  return ok(undefined)
-}
-
 /** Networks, volumes, then each service's containers, in dependency order. */
-export function createPhase(
+export async function createPhase(
   rt: ComposeRuntime,
   project: ComposeProject,
   services: readonly string[],
   options: ConvergeOptions,
-): Result<void, ComposeError> {
-  const networks = ensureNetworks(rt, project, usedNetworks(project, services))
+): Promise<Result<void, ComposeError>> {
+  const networks = await ensureNetworks(rt, project, usedNetworks(project, services))
   if (!networks.ok) return networks
-  const volumes = ensureVolumes(rt, project, usedVolumes(project, services))
+  const volumes = await ensureVolumes(rt, project, usedVolumes(project, services))
   if (!volumes.ok) return volumes
   for (const name of services) {
     const service = project.services[name]
     if (!service) continue
-    const done = ensureService(rt, project, service, options)
+    const done = await ensureService(rt, project, service, options)
     if (!done.ok) return done
   }
   return ok(undefined)
 }
 
-/** The start phase: each service once its dependencies meet their conditions. */
+type Condition = 'service_healthy' | 'service_completed_successfully' | 'running_or_healthy'
+
+export interface Dependency {
+  service: string
+  condition: Condition
+  required: boolean
+}
+
+/**
+ * The start phase: each service once its dependencies meet their conditions. `waitTimeoutMs`
+ * (`--wait-timeout`) bounds each wait; past it compose starts the service anyway.
+ */
 export async function startPhase(
   rt: ComposeRuntime,
   project: ComposeProject,
   services: readonly string[],
+  waitTimeoutMs?: number,
 ): Promise<Result<void, ComposeError>> {
   for (const name of services) {
     const service = project.services[name]
     if (!service) continue
-    const waited = await waitDependencies(rt, project, service, services)
-    if (!waited.ok) return waited
+    if (service.deploy?.replicas === 0) continue
+    const dependencies: Dependency[] = Object.entries(service.depends_on)
+      .filter(([dep, config]) => {
+        if (config.condition === 'service_started') return false
+        const depService = project.services[dep]
+        return depService !== undefined && expectedScale(depService) > 0
+      })
+      .map(([dep, config]) => ({
+        service: dep,
+        condition: config.condition as Condition,
+        required: config.required,
+      }))
+    const waited = await waitDependencies(rt, project, name, dependencies, waitTimeoutMs)
+    if (!waited.ok && waited.error !== 'timeout') return err(waited.error)
     for (const c of serviceContainers(rt.engine, project.name, name)) {
-      const started = startOne(rt, c)
+      const started = await startOne(rt, c)
       if (!started.ok) return started
     }
   }
@@ -217,126 +251,181 @@ export async function startPhase(
   return ok(undefined)
 }
 
-type Condition = 'healthy' | 'completed' | 'running-or-healthy'
+/** How often compose looks at the dependencies' state (its ticker). */
+const POLL_MS = 500
 
-/** Waits on the virtual clock until the containers meet `condition`; the failure otherwise. */
-async function waitFor(
+type Check = { kind: 'pending' } | { kind: 'met' } | { kind: 'failed'; reason: string }
+
+/** compose's isServiceHealthy: each container healthy (or running, when it may have no check). */
+function healthCheck(containers: readonly ContainerRecord[], fallbackRunning: boolean): Check {
+  for (const c of containers) {
+    if (c.state.status === 'exited')
+      return { kind: 'failed', reason: `container ${c.name} exited (${c.state.exitCode})` }
+    // compose decides on the first container without a healthcheck.
+    if (!c.config.Healthcheck && fallbackRunning)
+      return c.state.status === 'running' ? { kind: 'met' } : { kind: 'pending' }
+    const health = c.state.health?.status
+    if (health === undefined)
+      return { kind: 'failed', reason: `container ${c.name} has no healthcheck configured` }
+    if (health === 'unhealthy')
+      return { kind: 'failed', reason: `container ${c.name} is unhealthy` }
+    if (health !== 'healthy') return { kind: 'pending' }
+  }
+  return { kind: 'met' }
+}
+
+function checkDependency(dep: Dependency, containers: readonly ContainerRecord[]): Check {
+  if (dep.condition !== 'service_completed_successfully')
+    return healthCheck(containers, dep.condition === 'running_or_healthy')
+  // compose's isServiceCompleted: the first container found exited, with its code.
+  const exited = containers.find((c) => c.state.status === 'exited')
+  if (exited === undefined) return { kind: 'pending' }
+  if (exited.state.exitCode === 0) return { kind: 'met' }
+  return {
+    kind: 'failed',
+    reason: `${JSON.stringify(dep.service)} didn't complete successfully: exit ${exited.state.exitCode}`,
+  }
+}
+
+/**
+ * compose's waitDependencies: `Waiting` for each dependency's containers, then every 500 ms a
+ * look at their state until each condition is met (`Healthy`, `Exited`) or fails (`Error`,
+ * `dependency failed to start: …`). All dependencies are watched at once. Past `timeoutMs` the
+ * wait ends with 'timeout' (compose's context deadline).
+ */
+export async function waitDependencies(
   rt: ComposeRuntime,
-  containers: readonly ContainerRecord[],
-  condition: Condition,
-): Promise<Result<void, ComposeError>> {
-  const ids = containers.map((c) => progressId.container(c.name))
-  for (const id of ids) rt.progress.event(id, 'working', 'Waiting')
-  const pending = new Set(containers)
-  let failure: ComposeError | undefined
-  const check = (): boolean => {
-    for (const c of [...pending]) {
-      const id = progressId.container(c.name)
-      const health = c.state.health?.status
-      const exited = c.state.status === 'exited' || c.state.status === 'dead'
-      if (condition === 'completed') {
-        if (!exited) continue
-        pending.delete(c)
-        if (c.state.exitCode !== 0) {
-          rt.progress.event(id, 'error', 'Error')
-          failure ??= new ComposeError(
-            `service ${JSON.stringify(serviceOf(c))} didn't complete successfully: exit ${c.state.exitCode}`,
-          )
-        } else rt.progress.event(id, 'done', 'Exited')
+  project: ComposeProject,
+  dependant: string,
+  dependencies: readonly Dependency[],
+  timeoutMs?: number,
+): Promise<Result<void, ComposeError | 'timeout'>> {
+  const pending: Array<{ dep: Dependency; containers: ContainerRecord[]; ids: string[] }> = []
+  for (const dep of [...dependencies].sort((a, b) => (a.service < b.service ? -1 : 1))) {
+    const containers = serviceContainers(rt.engine, project.name, dep.service)
+    const ids = containers.map((c) => progressId.container(c.name))
+    for (const id of ids) rt.progress.event(id, 'working', 'Waiting')
+    if (containers.length === 0) {
+      if (dep.required)
+        return err(new ComposeError(`${dependant} is missing dependency ${dep.service}`))
+      rt.warn(`${dependant} is missing dependency ${dep.service}`)
+      continue
+    }
+    pending.push({ dep, containers, ids })
+  }
+  const deadline = timeoutMs === undefined ? undefined : rt.shell.clock.now() + timeoutMs
+  while (pending.length > 0) {
+    if (deadline !== undefined && rt.shell.clock.now() + POLL_MS > deadline) {
+      await pass(rt, deadline - rt.shell.clock.now())
+      return err('timeout')
+    }
+    await pass(rt, POLL_MS)
+    await rt.engine.settle()
+    if (rt.shell.signal.aborted) return err(new ComposeError('context canceled'))
+    for (const entry of [...pending]) {
+      const { dep, ids } = entry
+      const outcome = checkDependency(dep, entry.containers)
+      if (outcome.kind === 'pending') continue
+      pending.splice(pending.indexOf(entry), 1)
+      if (outcome.kind === 'met') {
+        const text = dep.condition === 'service_completed_successfully' ? 'Exited' : 'Healthy'
+        for (const id of ids) rt.progress.event(id, 'done', text)
         continue
       }
-      if (exited) {
-        pending.delete(c)
-        rt.progress.event(id, 'error', 'Error')
-        failure ??= new ComposeError(
-          `dependency failed to start: container ${c.name} exited (${c.state.exitCode})`,
+      if (!dep.required) {
+        const name = JSON.stringify(dep.service)
+        const why =
+          dep.condition === 'running_or_healthy'
+            ? `optional dependency ${name} is not running or is unhealthy`
+            : dep.condition === 'service_healthy'
+              ? `optional dependency ${name} failed to start`
+              : `optional dependency ${outcome.reason}`
+        for (const id of ids) rt.progress.event(id, 'warning', why)
+        rt.warn(
+          dep.condition === 'service_completed_successfully' ? why : `${why}: ${outcome.reason}`,
         )
         continue
       }
-      if (condition === 'running-or-healthy' && !c.config.Healthcheck?.Test) {
-        if (c.state.status === 'running') {
-          pending.delete(c)
-          rt.progress.event(id, 'done', 'Healthy')
-        }
-        continue
+      if (dep.condition === 'service_healthy') {
+        for (const id of ids) rt.progress.event(id, 'error', 'Error')
+        return err(new ComposeError(`dependency failed to start: ${outcome.reason}`))
       }
-      if (health === 'healthy') {
-        pending.delete(c)
-        rt.progress.event(id, 'done', 'Healthy')
-      } else if (health === 'unhealthy') {
-        pending.delete(c)
-        rt.progress.event(id, 'error', 'Error')
-        failure ??= new ComposeError(`dependency failed to start: container ${c.name} is unhealthy`)
+      if (dep.condition === 'service_completed_successfully') {
+        const message = `service ${outcome.reason}`
+        for (const id of ids) rt.progress.event(id, 'error', message)
+        return err(new ComposeError(message))
       }
+      return err(new ComposeError(outcome.reason))
     }
-    return pending.size === 0 || failure !== undefined
-  }
-  const outcome = await waitOnClock({ engine: rt.engine, shell: rt.shell }, check)
-  if (failure) return err(failure)
-  if (outcome !== 'done') {
-    const [first] = [...pending]
-    if (outcome === 'interrupted') return err(new ComposeError('context canceled'))
-    return err(
-      new ComposeError(
-        `dependency failed to start: container ${first?.name ?? ''} is ${condition === 'completed' ? 'still running' : 'unhealthy'}`,
-      ),
-    )
   }
   return ok(undefined)
 }
 
-async function waitDependencies(
-  rt: ComposeRuntime,
-  project: ComposeProject,
-  service: ServiceConfig,
-  selected: readonly string[],
-): Promise<Result<void, ComposeError>> {
-  for (const [dep, config] of Object.entries(service.depends_on).sort(([a], [b]) =>
-    a < b ? -1 : 1,
-  )) {
-    if (config.condition === 'service_started') continue
-    const depService = project.services[dep]
-    if (!depService) continue
-    const containers = serviceContainers(rt.engine, project.name, dep)
-    if (containers.length === 0) {
-      if (!selected.includes(dep) || !config.required) continue
-    }
-    if (config.condition === 'service_healthy') {
-      const missing = containers.find((c) => !c.config.Healthcheck?.Test)
-      if (missing)
-        return err(new ComposeError(`container ${missing.name} has no healthcheck configured`))
-    }
-    const waited = await waitFor(
-      rt,
-      containers,
-      config.condition === 'service_healthy' ? 'healthy' : 'completed',
-    )
-    if (!waited.ok) return waited
-  }
-  return ok(undefined)
+/** A whole number of seconds as Go prints a time.Duration (`30s`, `1m30s`, `1h0m0s`). */
+export function goSeconds(total: number): string {
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = total % 60
+  if (h > 0) return `${h}h${m}m${s}s`
+  if (m > 0) return `${m}m${s}s`
+  return `${s}s`
 }
 
-/** `up --wait`: every started container running (healthy when it has a healthcheck). */
+/**
+ * `up --wait`: every service running, or healthy when it has a healthcheck (completed, for one
+ * another service waits to complete); past `--wait-timeout`, "application not healthy after".
+ */
 export async function waitRunning(
   rt: ComposeRuntime,
   project: ComposeProject,
   services: readonly string[],
+  waitTimeoutS?: number,
 ): Promise<Result<void, ComposeError>> {
-  const containers = services.flatMap((s) => serviceContainers(rt.engine, project.name, s))
-  return waitFor(rt, containers, 'running-or-healthy')
+  const completedBy = new Set(
+    Object.values(project.services).flatMap((s) =>
+      Object.entries(s.depends_on)
+        .filter(([, d]) => d.condition === 'service_completed_successfully')
+        .map(([dep]) => dep),
+    ),
+  )
+  const dependencies: Dependency[] = services
+    .filter((s) => {
+      const service = project.services[s]
+      return service !== undefined && expectedScale(service) > 0
+    })
+    .map((s) => ({
+      service: s,
+      condition: completedBy.has(s) ? 'service_completed_successfully' : 'running_or_healthy',
+      required: true,
+    }))
+  const limited = waitTimeoutS !== undefined && waitTimeoutS > 0
+  const waited = await waitDependencies(
+    rt,
+    project,
+    project.name,
+    dependencies,
+    limited ? waitTimeoutS * 1000 : undefined,
+  )
+  if (waited.ok) return ok(undefined)
+  if (waited.error === 'timeout')
+    return err(new ComposeError(`application not healthy after ${goSeconds(waitTimeoutS ?? 0)}`))
+  return err(waited.error)
 }
 
-/** Stops the services' containers, dependents first (reverse start order). */
-export function stopServices(
+/**
+ * Stops the services' containers, dependents first (reverse start order); a service's
+ * containers stop together.
+ */
+export async function stopServices(
   rt: ComposeRuntime,
   projectName: string,
   servicesInStartOrder: readonly string[],
-): Result<void, ComposeError> {
-  for (const name of [...servicesInStartOrder].reverse())
-    for (const c of serviceContainers(rt.engine, projectName, name)) {
-      if (!isUp(c)) continue
-      const stopped = stopOne(rt, c)
-      if (!stopped.ok) return stopped
-    }
+  options: StopOptions = {},
+): Promise<Result<void, ComposeError>> {
+  for (const name of [...servicesInStartOrder].reverse()) {
+    const running = serviceContainers(rt.engine, projectName, name).filter(isUp)
+    const stopped = await stopTogether(rt, running, options)
+    if (!stopped.ok) return stopped
+  }
   return ok(undefined)
 }

@@ -11,6 +11,7 @@ import type { ComposeProject, ServiceConfig } from '../model'
 import { ComposeError, daemonError } from './errors'
 import { COMPOSE_VERSION, LABEL } from './labels'
 import { builtImageName } from './names'
+import { pass, pullMs } from './timing'
 import type { ComposeRuntime } from './runtime'
 
 export type PullPolicy = 'always' | 'missing' | 'never' | 'build' | 'policy'
@@ -36,30 +37,40 @@ export function needsPull(
   return !present
 }
 
-/** `[+] Pulling n/n`: each service's image, ` ✔ web Pulled`. */
-export function pullServices(
+/**
+ * `[+] Pulling n/n`: each service's image, ` ✔ web Pulled`. Compose pulls in parallel: every
+ * service says Pulling first, and each is done after its image's download time (its size on
+ * the virtual clock), the smallest first.
+ */
+export async function pullServices(
   rt: ComposeRuntime,
   project: ComposeProject,
   services: readonly ServiceConfig[],
   options: { ignoreFailures?: boolean } = {},
-): Result<void, ComposeError> {
+): Promise<Result<void, ComposeError>> {
   let failure: ComposeError | undefined
-  // Compose pulls in parallel: every service says Pulling before the first is done.
   for (const service of services) rt.progress.event(service.name, 'working', 'Pulling')
-  for (const service of services) {
-    const pulled = rt.engine.pull(serviceImage(project, service))
-    if (!pulled.ok) {
-      rt.progress.event(service.name, 'error', pulled.error.message)
-      failure ??= daemonError(pulled.error.message)
+  const outcomes = services.map((service) => {
+    const image = serviceImage(project, service)
+    const pulled = rt.engine.pull(image)
+    const bytes = pulled.ok ? (rt.engine.findImage(image)?.inspect.Size ?? 0) : 0
+    return { service, pulled, ms: pulled.ok ? pullMs(bytes, image) : 300 }
+  })
+  let elapsed = 0
+  for (const o of [...outcomes].sort((a, b) => a.ms - b.ms)) {
+    await pass(rt, o.ms - elapsed)
+    elapsed = o.ms
+    if (!o.pulled.ok) {
+      rt.progress.event(o.service.name, 'error', o.pulled.error.message)
+      failure ??= daemonError(o.pulled.error.message)
       continue
     }
-    rt.progress.event(service.name, 'done', 'Pulled')
+    rt.progress.event(o.service.name, 'done', 'Pulled')
   }
   if (failure && !options.ignoreFailures) return err(failure)
   return ok(undefined)
 }
 
-/** Whether `up` has to build the service: it has `build:` and its image is missing (or forced). */
 export function needsBuild(
   rt: ComposeRuntime,
   project: ComposeProject,

@@ -10,6 +10,7 @@ import type { ComposeProject } from '../model'
 import { serviceNetworks } from './container-spec'
 import { ComposeError, daemonError } from './errors'
 import { COMPOSE_VERSION, LABEL } from './labels'
+import { pass, stepMs } from './timing'
 import { progressId, type ComposeRuntime } from './runtime'
 
 /** Network keys the services use, sorted. */
@@ -32,11 +33,11 @@ export function usedVolumes(project: ComposeProject, services: readonly string[]
   return [...keys].sort()
 }
 
-export function ensureNetworks(
+export async function ensureNetworks(
   rt: ComposeRuntime,
   project: ComposeProject,
   keys: readonly string[],
-): Result<void, ComposeError> {
+): Promise<Result<void, ComposeError>> {
   for (const key of keys) {
     const config = project.networks[key]
     const name = config?.name ?? `${project.name}_${key}`
@@ -55,6 +56,7 @@ export function ensureNetworks(
     }
     const id = progressId.network(name)
     rt.progress.event(id, 'working', 'Creating')
+    await pass(rt, stepMs('network-create', name))
     const ipam = config?.ipam?.config?.[0]
     const created = createNetwork(rt.engine, {
       name,
@@ -80,11 +82,11 @@ export function ensureNetworks(
   return ok(undefined)
 }
 
-export function ensureVolumes(
+export async function ensureVolumes(
   rt: ComposeRuntime,
   project: ComposeProject,
   keys: readonly string[],
-): Result<void, ComposeError> {
+): Promise<Result<void, ComposeError>> {
   for (const key of keys) {
     const config = project.volumes[key]
     const name = config?.name ?? `${project.name}_${key}`
@@ -102,6 +104,7 @@ export function ensureVolumes(
     }
     const id = progressId.volumeCreate(name)
     rt.progress.event(id, 'working', 'Creating')
+    await pass(rt, stepMs('volume', name))
     const created = createVolume(rt.engine, {
       name,
       ...(config?.driver ? { driver: config.driver } : {}),
@@ -122,11 +125,11 @@ export function ensureVolumes(
 }
 
 /** `down`: the project's networks (those it created), each Removing → Removed. */
-export function removeProjectNetworks(
+export async function removeProjectNetworks(
   rt: ComposeRuntime,
   projectName: string,
   project: ComposeProject | undefined,
-): Result<void, ComposeError> {
+): Promise<Result<void, ComposeError>> {
   const names = new Set<string>()
   for (const n of rt.engine.networks.all())
     if (n.resource.Labels[LABEL.project] === projectName) names.add(n.resource.Name)
@@ -138,6 +141,7 @@ export function removeProjectNetworks(
   for (const name of [...names].sort()) {
     const id = progressId.network(name)
     rt.progress.event(id, 'working', 'Removing')
+    await pass(rt, stepMs('network-remove', name))
     const removed = removeNetwork(rt.engine, name)
     if (!removed.ok) {
       rt.progress.event(id, 'error', 'Error')
@@ -149,11 +153,11 @@ export function removeProjectNetworks(
 }
 
 /** `down -v`: the project's named volumes. */
-export function removeProjectVolumes(
+export async function removeProjectVolumes(
   rt: ComposeRuntime,
   projectName: string,
   project: ComposeProject | undefined,
-): Result<void, ComposeError> {
+): Promise<Result<void, ComposeError>> {
   const names = new Set<string>()
   for (const v of rt.engine.volumes.all())
     if (v.volume.Labels?.[LABEL.project] === projectName) names.add(v.volume.Name)
@@ -163,6 +167,7 @@ export function removeProjectVolumes(
   for (const name of [...names].sort()) {
     const id = progressId.volume(name)
     rt.progress.event(id, 'working', 'Removing')
+    await pass(rt, stepMs('volume', name))
     const removed = removeVolume(rt.engine, name)
     if (!removed.ok) {
       rt.progress.event(id, 'error', 'Error')

@@ -4,6 +4,7 @@
  * command takes them — running containers for `stop`/`exec`/`logs -f`…, image tags for `run`,
  * `rmi`, `tag`, `history`, network and volume names.
  */
+import { completeCompose } from '../../compose/cli/completion'
 import type { CompletionRequest } from '../../shell/command'
 import type { World } from '../../world'
 import type { DockerCommand } from './command'
@@ -182,7 +183,10 @@ function completeCommand(
 }
 
 /** The candidates for the last word of `docker …`; undefined lets the shell offer file names. */
-export function completeDocker(world: World, request: CompletionRequest): Candidates {
+export function completeDocker(
+  world: World,
+  request: CompletionRequest,
+): Candidates | Promise<Candidates> {
   const words = request.words.slice(1)
   const typed = words[words.length - 1] ?? ''
   const before = words.slice(0, -1)
@@ -199,6 +203,8 @@ export function completeDocker(world: World, request: CompletionRequest): Candid
     return sorted([...TOP_LEVEL.keys(), ...GROUPS.map((g) => g.name)])
   }
   const rest = before.slice(i + 1)
+  // The compose plugin completes its own words (subcommands, services, profiles).
+  if (name === 'compose') return completeCompose(world, [...rest, typed], request)
   const top = TOP_LEVEL.get(name)
   if (top) return completeCommand(world, top, rest, typed)
   const group = GROUPS.find((g) => g.name === name)

@@ -72,6 +72,8 @@ export interface HostConfig {
   ReadonlyRootfs: boolean
   ExtraHosts?: string[] | null
   Links?: string[] | null
+  /** `--init` / compose `init: true`: docker-init (tini) runs as PID 1 and forwards signals. */
+  Init?: boolean | null
 }
 
 export interface EndpointSettings {

@@ -26,6 +26,45 @@ const sameArgv = (a: readonly string[] | null, b: readonly string[] | null): boo
 
 const SHELLS = new Set(['sh', 'bash', '/bin/sh', '/bin/bash', 'ash', 'zsh'])
 
+/** Arguments that make a server print something and exit instead of serving. */
+const ONE_SHOT_ARGS = new Set([
+  '--version',
+  '-v',
+  '-V',
+  '--help',
+  '-h',
+  '-t',
+  '-T',
+  'version',
+  'help',
+])
+
+const programName = (word: string | undefined): string =>
+  (word ?? '').split(' ')[0]?.split('/').pop() ?? ''
+
+/**
+ * A command that still starts the image's server: its own entrypoint kept, and either only
+ * options (an image's entrypoint script puts the server in front of `--appendonly yes` or
+ * `--default-authentication-plugin=…`), or the server program itself with options of its own
+ * (`redis-server --save 60 1`, `postgres -c max_connections=200`, `redpanda start --smp 1`, as
+ * compose passes it in one word). `--version` and the like still run as a plain command.
+ */
+function runsImageServer(options: {
+  imageCmd: readonly string[] | null
+  imageEntrypoint: readonly string[] | null
+  cmd: readonly string[] | null
+  entrypoint: readonly string[] | null
+}): boolean {
+  if (!sameArgv(options.entrypoint, options.imageEntrypoint)) return false
+  const cmd = options.cmd ?? []
+  const first = cmd[0]
+  if (first === undefined || cmd.some((word) => ONE_SHOT_ARGS.has(word))) return false
+  const server = programName(options.imageCmd?.[0])
+  const entrypointScript = (options.imageEntrypoint ?? []).some((w) => /entrypoint/.test(w))
+  if (entrypointScript && first.startsWith('-')) return true
+  return server !== '' && !SHELLS.has(server) && programName(first) === server
+}
+
 export function planProcess(options: {
   profile: BehaviourProfile | undefined
   imageCmd: readonly string[] | null
@@ -38,7 +77,10 @@ export function planProcess(options: {
 }): ProcessPlan {
   const profile = options.profile ?? GENERIC_PROFILE
   const defaultCommand =
-    sameArgv(options.cmd, options.imageCmd) && sameArgv(options.entrypoint, options.imageEntrypoint)
+    (sameArgv(options.cmd, options.imageCmd) &&
+      sameArgv(options.entrypoint, options.imageEntrypoint)) ||
+    // Only a server's profile: a runtime's (node, python) exits, its scripts run as commands.
+    (options.profile !== undefined && profile.exit === undefined && runsImageServer(options))
   if (!defaultCommand) {
     const argv = [...(options.entrypoint ?? []), ...(options.cmd ?? [])]
     const first = argv[0] ?? ''

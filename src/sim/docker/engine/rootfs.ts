@@ -302,6 +302,14 @@ const IMAGE_USERS: Readonly<
     debian: ['mongodb:x:999:999::/data/db:/bin/sh\n', 'mongodb:x:999:\n'],
     alpine: ['mongodb:x:999:999::/data/db:/bin/sh\n', 'mongodb:x:999:\n'],
   },
+  'docker.redpanda.com/vectorized/redpanda': {
+    debian: ['redpanda:x:101:101::/var/lib/redpanda:/bin/bash\n', 'redpanda:x:101:\n'],
+    alpine: ['redpanda:x:101:101::/var/lib/redpanda:/bin/sh\n', 'redpanda:x:101:\n'],
+  },
+  'docker.redpanda.com/redpandadata/redpanda': {
+    debian: ['redpanda:x:101:101::/var/lib/redpanda:/bin/bash\n', 'redpanda:x:101:\n'],
+    alpine: ['redpanda:x:101:101::/var/lib/redpanda:/bin/sh\n', 'redpanda:x:101:\n'],
+  },
   rabbitmq: {
     debian: ['rabbitmq:x:999:999::/var/lib/rabbitmq:/usr/sbin/nologin\n', 'rabbitmq:x:999:\n'],
     alpine: [
