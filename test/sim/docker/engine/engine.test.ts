@@ -88,10 +88,11 @@ describe('DockerEngine container lifecycle', () => {
     unwrap(docker.stopContainer('web'))
     expect(unwrap(docker.inspectContainer('web')).State).toMatchObject({
       Status: 'exited',
-      ExitCode: 131,
+      // The image's own STOPSIGNAL (SIGQUIT) is its graceful shutdown.
+      ExitCode: 0,
     })
     expect(docker.listContainers({ all: true })[0]?.Status).toBe(
-      'Exited (131) Less than a second ago',
+      'Exited (0) Less than a second ago',
     )
   })
 
