@@ -826,9 +826,7 @@ export class DockerEngine {
       c.processKind === 'service' &&
       c.image.inspect.Config.StopSignal !== undefined &&
       signalNumber(c.image.inspect.Config.StopSignal) === signalNumber(signal)
-    const code = ignored
-      ? 137
-      : (shutdown?.code ?? (ownSignal ? 0 : 128 + signalNumber(signal)))
+    const code = ignored ? 137 : (shutdown?.code ?? (ownSignal ? 0 : 128 + signalNumber(signal)))
     this.events.emit('container', 'kill', c.id, {
       image: c.imageRef,
       name: c.name,
