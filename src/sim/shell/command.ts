@@ -27,6 +27,11 @@ export interface CommandContext {
   resolve(path: string): string
   /** Waits on the virtual clock (instantly in tests, in real time in hosts); false if interrupted. */
   sleep(ms: number): Promise<boolean>
+  /**
+   * Runs a command line through the shell (kubectl edit runs $KUBE_EDITOR this way); absent when
+   * the command was called without the interpreter.
+   */
+  readonly exec?: (line: string) => Promise<CommandOutput>
 }
 
 /** A completion request: the words before the cursor, the last one being completed. */

@@ -413,6 +413,18 @@ export class Session {
         resolve: (path) =>
           this.fs.resolvePath(ctx.cwd, path.startsWith('~') ? this.home + path.slice(1) : path),
         sleep: (ms) => this.sleep(ms),
+        ...(ctx.exec === undefined
+          ? {}
+          : {
+              exec: async (line: string) => {
+                const r = await ctx.exec?.(line, { cwd: ctx.cwd })
+                return {
+                  stdout: r?.stdout ?? '',
+                  stderr: r?.stderr ?? '',
+                  exitCode: r?.exitCode ?? 127,
+                }
+              },
+            }),
       }
       return command.run(args, context)
     })

@@ -1,8 +1,10 @@
-/** `kubectl set SUBCOMMAND`: image (env and resources are not simulated yet). */
+/** `kubectl set SUBCOMMAND`: env, image, resources. */
 import { FlagSet, wordSepNormalize } from '../../cli-kit/flags'
 import { kubectlCommand } from './command'
 import { subcommandParent } from './create-service'
+import { setEnv } from './set-env'
 import { setImage } from './set-image'
+import { setResources } from './set-resources'
 
 export const set = kubectlCommand({
   path: 'kubectl set',
@@ -12,7 +14,7 @@ export const set = kubectlCommand({
 
  These commands help you make changes to existing application resources.`,
   args: { kind: 'any' },
-  subcommands: [setImage],
+  subcommands: [setEnv, setImage, setResources],
   flags: () => new FlagSet([] as const, { normalizeName: wordSepNormalize }),
   run: ({ args }, ctx) => subcommandParent('kubectl set', ctx, args),
 })

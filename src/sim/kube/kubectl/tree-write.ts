@@ -1,10 +1,12 @@
 import type { KubectlCommand } from './command'
 import { annotate } from './annotate'
 import { apply } from './apply'
+import { autoscale } from './autoscale'
 import { cordon, uncordon } from './cordon'
 import { create } from './create'
 import { deleteCommand } from './delete'
 import { drain } from './drain'
+import { edit } from './edit'
 import { exec } from './exec'
 import { expose } from './expose'
 import { label } from './label'
@@ -24,10 +26,12 @@ import { wait } from './wait'
 export const WRITE_COMMANDS: readonly KubectlCommand[] = [
   annotate,
   apply,
+  autoscale,
   cordon,
   create,
   deleteCommand,
   drain,
+  edit,
   exec,
   expose,
   label,
