@@ -1,17 +1,19 @@
 /**
  * Compose figures for `npm run bench`:
- *   - `docker compose config` of every corpus compose file (/work/shared/corpus/compose, when
+ *   - `docker compose config` of every corpus compose file (../shared/corpus/compose, when
  *     present): p50/p99 per file over several rounds, the target being p99 < 20 ms per file;
  *   - `docker compose up -d` then `down` of a 50-service project (wall milliseconds; the virtual
  *     time the steps take is instant in the benchmark's session).
  * Bundled into out/cli/bench-compose.mjs with the shell benchmark.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { Session } from '../sim/shell/session'
 import { summarize, type Percentiles } from './bench'
 
-const CORPUS = '/work/shared/corpus/compose'
+/** ../shared beside the repository; `npm run bench` runs from the repository's root. */
+const CORPUS = join(process.cwd(), '..', 'shared', 'corpus', 'compose')
 
 export interface ComposeBenchmark {
   /** Absent when the corpus is not on this machine. */

@@ -13,7 +13,8 @@ import { parseComposeYaml } from '../../src/sim/compose/load/yaml-parse'
  * file of the shared corpus and for hundreds of mutated variants of them.
  */
 
-const CORPUS = '/work/shared/corpus'
+// ../shared beside the repository (as on every machine and in CI).
+const CORPUS = join(__dirname, '../../../shared/corpus')
 const SCHEMA = join(CORPUS, 'schema/compose-spec.json')
 const COMPOSE_DIRS = [join(CORPUS, 'compose'), join(CORPUS, 'visible/compose')]
 

@@ -8,11 +8,14 @@
  * Files the compose file points at (secrets, configs, env files) are created empty-ish too.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { Session } from '../../../src/sim/shell/session'
 
-const ROOTS = ['/work/shared/corpus/compose', '/work/shared/corpus/visible/compose']
+// ../shared beside the repository (as on every machine and in CI).
+const SHARED = join(__dirname, '../../../../shared/corpus')
+const ROOTS = [join(SHARED, 'compose'), join(SHARED, 'visible/compose')]
 const root = ROOTS.find((r) => existsSync(r))
 if (!root)
   console.warn(`compose corpus absent (looked in ${ROOTS.join(', ')}): corpus test skipped`)

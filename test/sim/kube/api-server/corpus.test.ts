@@ -6,7 +6,8 @@ import type { KubeObject } from '../../../../src/sim/kube/api/object'
 import { servedType } from '../../../../src/sim/kube/api/resources'
 import { bareCluster, NAMESPACES } from './fixture'
 
-const DIR = '/work/shared/corpus/k8s'
+// ../shared beside the repository (as on every machine and in CI).
+const DIR = join(__dirname, '../../../../../shared/corpus/k8s')
 const hasCorpus = existsSync(DIR)
 if (!hasCorpus) console.warn(`corpus not found at ${DIR}: corpus validation skipped`)
 

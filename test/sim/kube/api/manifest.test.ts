@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { decodeManifests } from '../../../../src/sim/kube/api/manifest'
 
-const CORPUS = '/work/shared/corpus'
+// ../shared beside the repository (as on every machine and in CI).
+const CORPUS = join(__dirname, '../../../../../shared/corpus')
 const hasCorpus = existsSync(join(CORPUS, 'k8s'))
 if (!hasCorpus) console.warn(`corpus not found at ${CORPUS}: corpus manifest tests skipped`)
 
