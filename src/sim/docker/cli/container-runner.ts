@@ -15,7 +15,7 @@ import type { CommandRunner, DockerEngine } from '../engine/engine'
 import { imageRootFs, shellFamily, shellsOf } from '../engine/rootfs'
 import { runsDefaultCommand } from './container-follow'
 import { openContainerProcess, shellLine } from './container-shell'
-import { emulatedPrograms } from './container-programs'
+import { emulatedPrograms, imagePrograms } from './container-programs'
 
 const SHELLS = ['sh', 'bash', 'ash', 'dash', 'rbash', 'zsh']
 const PATH_DIRS = ['/usr/local/sbin', '/usr/local/bin', '/usr/sbin', '/usr/bin', '/sbin', '/bin']
@@ -199,6 +199,60 @@ async function runStreaming(
   return exitCode
 }
 
+/** Words after which a runtime only reports and exits, rather than running an application. */
+const ONE_SHOT_FLAGS = new Set([
+  '--version',
+  '-v',
+  '-V',
+  'version',
+  '--help',
+  '-h',
+  '-c',
+  '-e',
+  '-m',
+])
+
+/**
+ * The command an entrypoint script or init wrapper ends up exec-ing: official images'
+ * `docker-entrypoint.sh node server.js` runs `node server.js`; `tini --`, `dumb-init`, `gosu USER`
+ * and `su-exec USER` hand over the same way.
+ */
+function withoutWrappers(argv: readonly string[]): readonly string[] {
+  let rest = argv
+  for (let guard = 0; guard < 4; guard++) {
+    const base = rest[0]?.split('/').pop() ?? ''
+    if (/entrypoint(\.sh)?$/.test(base) || base === 'dumb-init') rest = rest.slice(1)
+    else if (base === 'tini') rest = rest.slice(rest[1] === '--' ? 2 : 1)
+    else if (base === 'gosu' || base === 'su-exec') rest = rest.slice(2)
+    else break
+  }
+  return rest
+}
+
+/**
+ * Whether `argv` starts an application that keeps running: a runtime given a script or an app
+ * (`node server.js`, `python app.py`, `java -jar app.jar`, `dotnet App.dll`), a package script
+ * (`npm start`, `yarn dev`), or an application server (`flask run`, `gunicorn …`, `uvicorn …`).
+ */
+export function runsAsServer(command: readonly string[]): boolean {
+  const argv = withoutWrappers(command)
+  const base = argv[0]?.split('/').pop() ?? ''
+  const first = argv[1] ?? ''
+  if (
+    ['gunicorn', 'uvicorn', 'hypercorn', 'waitress-serve', 'nodemon', 'pm2-runtime'].includes(base)
+  )
+    return argv.length > 1 && !ONE_SHOT_FLAGS.has(first)
+  if (base === 'flask') return first === 'run'
+  if (base === 'npm' || base === 'yarn' || base === 'pnpm' || base === 'bun')
+    return ['start', 'run', 'dev', 'serve'].includes(first)
+  if (base === 'rails') return first === 'server' || first === 's'
+  if (base === 'php') return first === '-S' || (first === 'artisan' && argv[2] === 'serve')
+  if (base === 'go') return first === 'run'
+  if (['node', 'python', 'python3', 'java', 'dotnet', 'ruby', 'deno'].includes(base))
+    return argv.length > 1 && !ONE_SHOT_FLAGS.has(first)
+  return false
+}
+
 export class ContainerCommandRunner implements CommandRunner {
   private engine: DockerEngine | undefined
   private active = 0
@@ -301,6 +355,21 @@ export class ContainerCommandRunner implements CommandRunner {
         ? { stdout: '', stderr: text, exitCode: 0 }
         : { stdout: text, stderr: '', exitCode: 0 }
     }
+    // An application server started as the main process (`node server.js`, `flask run`,
+    // `gunicorn app:app`…) serves until the container is stopped, as the real one would.
+    const app = withoutWrappers(argv)[0]?.split('/').pop() ?? ''
+    if (
+      io !== undefined &&
+      runsAsServer(argv) &&
+      (programsOf(record).has(app) || imagePrograms(record).has(app))
+    )
+      return new Promise((resolve) => {
+        if (io.signal.aborted) resolve({ stdout: '', stderr: '', exitCode: 143 })
+        else
+          io.signal.addEventListener('abort', () =>
+            resolve({ stdout: '', stderr: '', exitCode: 143 }),
+          )
+      })
     // An image's own program that Quai does not emulate runs, and ends, without a word.
     if (
       !interpreterCommands().has(base) &&
