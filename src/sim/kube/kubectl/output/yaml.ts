@@ -6,41 +6,10 @@
  * text, and libyaml's folding of long plain or single-quoted strings past column 80.
  */
 
-/** go-yaml v2's keyList.Less: digits compare as numbers, non-letters before letters. */
-export function goYamlKeyLess(a: string, b: string): boolean {
-  const ar = [...a]
-  const br = [...b]
-  const isLetter = (c: string): boolean => /\p{L}/u.test(c)
-  const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9'
-  for (let i = 0; i < ar.length && i < br.length; i++) {
-    const ac = ar[i] as string
-    const bc = br[i] as string
-    if (ac === bc) continue
-    const al = isLetter(ac)
-    const bl = isLetter(bc)
-    if (al && bl) return ac < bc
-    if (al || bl) return bl
-    let an = 0
-    let bn = 0
-    if (ac === '0' || bc === '0') {
-      for (let j = i - 1; j >= 0 && isDigit(ar[j]); j--) {
-        if (ar[j] !== '0') {
-          an = 1
-          bn = 1
-          break
-        }
-      }
-    }
-    let ai = i
-    let bi = i
-    for (; ai < ar.length && isDigit(ar[ai]); ai++) an = an * 10 + Number(ar[ai])
-    for (; bi < br.length && isDigit(br[bi]); bi++) bn = bn * 10 + Number(br[bi])
-    if (an !== bn) return an < bn
-    if (ai !== bi) return ai < bi
-    return ac < bc
-  }
-  return ar.length < br.length
-}
+import { goYamlKeyLess } from '../../api/yaml-output'
+
+// One key order for both YAML writers (go-yaml v2's keyList.Less).
+export { goYamlKeyLess }
 
 const BOOL_OR_NULL = new Set([
   '',
