@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const outdir = join(root, 'out', 'cli')
+// QUAI_CLI_OUTDIR lets a second build (another worktree's trial) live beside the usual one.
+const outdir = process.env.QUAI_CLI_OUTDIR ?? join(root, 'out', 'cli')
 
 await rm(outdir, { recursive: true, force: true })
 const result = await build({

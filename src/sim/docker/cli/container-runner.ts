@@ -229,6 +229,26 @@ function withoutWrappers(argv: readonly string[]): readonly string[] {
   return rest
 }
 
+/** Flags whose next word is the program itself: `node -e CODE`, `python -c CODE`. */
+const INLINE_CODE_FLAGS = new Set(['-e', '--eval', '-c'])
+
+/**
+ * Inline code that keeps its process alive: it listens on a socket, serves forever, or loops or
+ * ticks without end (`node -e "http.createServer(…).listen(3000)"`, `python -c "while True: …"`).
+ */
+const SERVING_CODE =
+  /\.listen\s*\(|serve_forever|\bapp\.run\s*\(|setInterval\s*\(|while\s*\(?\s*(?:True|true|1)\s*\)?\s*:?/
+
+/** `python -m MODULE` that serves: the standard library's web server, and app servers. */
+const SERVING_MODULES = new Set([
+  'http.server',
+  'SimpleHTTPServer',
+  'flask',
+  'uvicorn',
+  'gunicorn',
+  'django',
+])
+
 /**
  * Whether `argv` starts an application that keeps running: a runtime given a script or an app
  * (`node server.js`, `python app.py`, `java -jar app.jar`, `dotnet App.dll`), a package script
@@ -248,8 +268,11 @@ export function runsAsServer(command: readonly string[]): boolean {
   if (base === 'rails') return first === 'server' || first === 's'
   if (base === 'php') return first === '-S' || (first === 'artisan' && argv[2] === 'serve')
   if (base === 'go') return first === 'run'
-  if (['node', 'python', 'python3', 'java', 'dotnet', 'ruby', 'deno'].includes(base))
+  if (['node', 'python', 'python3', 'java', 'dotnet', 'ruby', 'deno'].includes(base)) {
+    if (INLINE_CODE_FLAGS.has(first)) return SERVING_CODE.test(argv[2] ?? '')
+    if (first === '-m') return SERVING_MODULES.has(argv[2] ?? '')
     return argv.length > 1 && !ONE_SHOT_FLAGS.has(first)
+  }
   return false
 }
 

@@ -15,6 +15,16 @@ describe('an application started as the main process keeps running', () => {
     expect(runsAsServer(['npm', 'install'])).toBe(false)
   })
 
+  test('inline code that listens, serves or loops forever keeps running; other one-liners end', () => {
+    const server = "require('http').createServer((q, r) => r.end('ok')).listen(3000)"
+    expect(runsAsServer(['node', '-e', server])).toBe(true)
+    expect(runsAsServer(['node', '--eval', 'setInterval(() => console.log(1), 1000)'])).toBe(true)
+    expect(runsAsServer(['python3', '-c', 'import time\nwhile True: time.sleep(1)'])).toBe(true)
+    expect(runsAsServer(['python', '-m', 'http.server', '8000'])).toBe(true)
+    expect(runsAsServer(['node', '-e', 'console.log(40 + 2)'])).toBe(false)
+    expect(runsAsServer(['python', '-m', 'pip', 'install', 'flask'])).toBe(false)
+  })
+
   test('a built node app is still up after a minute, and docker stop ends it', async () => {
     const session = await Session.create()
     await session.run('mkdir app && cd app')
