@@ -13,6 +13,9 @@ import { builtinCommands } from '../../shell/commands'
 import type { ContainerRecord } from '../engine/container-record'
 import type { CommandRunner, DockerEngine } from '../engine/engine'
 import { imageRootFs, shellFamily, shellsOf } from '../engine/rootfs'
+import { ContainerFs } from '../engine/container-fs'
+import { readApp, registerApp } from '../apps/app-service'
+import { processWords } from '../build/shell-lex'
 import { runsDefaultCommand } from './container-follow'
 import { openContainerProcess, shellLine } from './container-shell'
 import { emulatedPrograms, imagePrograms } from './container-programs'
@@ -229,6 +232,23 @@ function withoutWrappers(argv: readonly string[]): readonly string[] {
   return rest
 }
 
+/**
+ * The words of a shell-form command (`CMD python app.py` is `/bin/sh -c "python app.py"`) when
+ * its script is one plain command, `exec` or not: the shell then runs just that program.
+ */
+function shellFormCommand(argv: readonly string[]): string[] | undefined {
+  const base = argv[0]?.split('/').pop() ?? ''
+  if (argv.length !== 3 || argv[1] !== '-c' || !SHELLS.includes(base)) return undefined
+  const script = (argv[2] ?? '').trim()
+  if (/[;&|<>()`$\n]/.test(script.replace(/'[^']*'|"[^"$`]*"/g, ''))) return undefined
+  try {
+    const words = processWords(script.replace(/^exec\s+/, ''), new Map())
+    return words.length > 0 ? words : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /** Flags whose next word is the program itself: `node -e CODE`, `python -c CODE`. */
 const INLINE_CODE_FLAGS = new Set(['-e', '--eval', '-c'])
 
@@ -360,6 +380,54 @@ export class ContainerCommandRunner implements CommandRunner {
     }
   }
 
+  /**
+   * A tool image's entrypoint script (curlimages/curl's /entrypoint.sh): arguments that are
+   * options, or whose first word is no command, get the tool put in front; a command runs as is.
+   */
+  private throughEntrypointScript(
+    record: ContainerRecord,
+    argv: readonly string[],
+  ): readonly string[] {
+    const prepends = record.image.catalog?.profile.tool?.prepends
+    const script = record.image.inspect.Config.Entrypoint?.[0]
+    if (prepends === undefined || script === undefined || argv[0] !== script) return argv
+    const rest = argv.slice(1)
+    const first = rest[0] ?? ''
+    const command =
+      first !== '' &&
+      !first.startsWith('-') &&
+      (interpreterCommands().has(first) ||
+        emulatedPrograms(record).has(first) ||
+        imagePrograms(record).has(first) ||
+        (first.includes('/') && hasFile(record, first)))
+    return command ? rest : [prepends, ...rest]
+  }
+
+  /**
+   * Reads the app from the container's files as its process starts, so connections to its ports
+   * find it (apps/app-service.ts), and writes its start-up lines. Counted as active meanwhile:
+   * the engine settles only once the app is listening.
+   */
+  private async startApp(
+    engine: DockerEngine,
+    record: ContainerRecord,
+    argv: readonly string[],
+    io: { write(stream: 'stdout' | 'stderr', text: string): void },
+  ): Promise<void> {
+    this.active++
+    try {
+      const startedMs = this.clock.now()
+      const containerFs = await ContainerFs.open(engine, record, this.hostFs)
+      const server = await readApp(containerFs.fs, record, argv, startedMs)
+      if (server === undefined) return
+      registerApp(record, server)
+      for (const line of server.startup) io.write(line.stream, `${line.text}\n`)
+    } finally {
+      this.active--
+      this.wake()
+    }
+  }
+
   async run(
     record: ContainerRecord,
     argv: readonly string[],
@@ -367,6 +435,7 @@ export class ContainerCommandRunner implements CommandRunner {
   ): Promise<{ stdout: string; stderr: string; exitCode: number }> {
     const engine = this.engine
     if (!engine) return { stdout: '', stderr: '', exitCode: 0 }
+    argv = this.throughEntrypointScript(record, argv)
     const base = argv[0]?.split('/').pop() ?? ''
     const answer = VERSION_ANSWERS[base]
     if (answer && answer.flags.includes(argv[1] ?? '') && argv.length === 2) {
@@ -380,12 +449,14 @@ export class ContainerCommandRunner implements CommandRunner {
     }
     // An application server started as the main process (`node server.js`, `flask run`,
     // `gunicorn app:app`…) serves until the container is stopped, as the real one would.
-    const app = withoutWrappers(argv)[0]?.split('/').pop() ?? ''
+    const serverArgv = withoutWrappers(shellFormCommand(argv) ?? argv)
+    const app = serverArgv[0]?.split('/').pop() ?? ''
     if (
       io !== undefined &&
-      runsAsServer(argv) &&
+      runsAsServer(serverArgv) &&
       (programsOf(record).has(app) || imagePrograms(record).has(app))
-    )
+    ) {
+      await this.startApp(engine, record, serverArgv, io)
       return new Promise((resolve) => {
         if (io.signal.aborted) resolve({ stdout: '', stderr: '', exitCode: 143 })
         else
@@ -393,6 +464,7 @@ export class ContainerCommandRunner implements CommandRunner {
             resolve({ stdout: '', stderr: '', exitCode: 143 }),
           )
       })
+    }
     // An image's own program that Quai does not emulate runs, and ends, without a word.
     if (
       !interpreterCommands().has(base) &&

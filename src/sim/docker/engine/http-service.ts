@@ -25,6 +25,8 @@ export type HttpOutcome =
       headers: Array<[string, string]>
       /** Empty for HEAD. */
       body: string
+      /** The status line's HTTP version when not 1.1 (Python's http.server answers 1.0). */
+      version?: string
     }
   /** The server closed the connection without a byte: it does not speak HTTP. */
   | { kind: 'empty' }

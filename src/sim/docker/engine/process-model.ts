@@ -76,6 +76,8 @@ export function planProcess(options: {
   firstStart: boolean
 }): ProcessPlan {
   const profile = options.profile ?? GENERIC_PROFILE
+  if (profile.tool !== undefined)
+    return { kind: 'command', argv: [...(options.entrypoint ?? []), ...(options.cmd ?? [])] }
   const defaultCommand =
     (sameArgv(options.cmd, options.imageCmd) &&
       sameArgv(options.entrypoint, options.imageEntrypoint)) ||

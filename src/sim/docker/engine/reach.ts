@@ -22,6 +22,7 @@ import type { EndpointSettings } from './api-types'
 import type { HttpOutcome, HttpRequest } from './http-service'
 import type { ContainerRecord } from './container-record'
 import type { DockerEngine } from './engine'
+import { appListens, appRespond } from '../apps/app-service'
 import { contains } from './ipam'
 import { planProcess } from './process-model'
 
@@ -255,6 +256,7 @@ function proxySource(c: ContainerRecord): string {
 }
 
 function serve(
+  engine: DockerEngine,
   c: ContainerRecord,
   port: number,
   clientIp: string,
@@ -262,9 +264,36 @@ function serve(
   closed: 'refused' | 'reset',
 ): Connection {
   const service = listeningService(c, port, nowMs)
-  if (service === undefined) return { kind: closed }
+  if (service === undefined) return serveApp(engine, c, port, clientIp, closed)
   if (c.state.status === 'paused') return { kind: 'stalled' }
   return { kind: 'open', server: { container: c, port, service, clientIp } }
+}
+
+/**
+ * A student's app (apps/app-service.ts) listening on `port`. One bound to 127.0.0.1 is only
+ * there for connections to the container's loopback: the source address tells which (the
+ * loopback calls pass a loopback client address).
+ */
+function serveApp(
+  engine: DockerEngine,
+  c: ContainerRecord,
+  port: number,
+  clientIp: string,
+  closed: 'refused' | 'reset',
+): Connection {
+  const toLoopback = isLoopback(clientIp)
+  if (appListens(c, port, toLoopback) !== 'listening') return { kind: closed }
+  if (c.state.status === 'paused') return { kind: 'stalled' }
+  const localIp = toLoopback ? clientIp : (firstAddress(c) ?? '')
+  const respond = appRespond(engine, c, clientIp, localIp)
+  if (respond === undefined) return { kind: closed }
+  const service: ServiceSpec = { port, protocol: 'tcp', kind: 'http' }
+  return { kind: 'open', server: { container: c, port, service, clientIp, respond } }
+}
+
+/** Whether anything in the container listens on `port` of its (host's) loopback. */
+function listensOnHost(c: ContainerRecord, port: number, nowMs: number): boolean {
+  return listeningService(c, port, nowMs) !== undefined || appListens(c, port, true) !== 'closed'
 }
 
 /**
@@ -284,7 +313,7 @@ export function connect(
     if (answer !== undefined) return answer
   }
   if (from !== undefined && isLoopback(address))
-    return serve(from, port, address === '::1' ? '::1' : '127.0.0.1', nowMs, 'refused')
+    return serve(engine, from, port, address === '::1' ? '::1' : '127.0.0.1', nowMs, 'refused')
   if (from !== undefined && from.hostConfig.NetworkMode === 'none')
     return { kind: 'net-unreachable' }
   const ownAddress =
@@ -293,13 +322,13 @@ export function connect(
   if (ownAddress) {
     // A `--network host` container listens on the host's own ports.
     for (const c of engine.allContainers())
-      if (c.hostConfig.NetworkMode === 'host' && listeningService(c, port, nowMs) !== undefined)
-        return serve(c, port, from === undefined ? '127.0.0.1' : address, nowMs, 'refused')
+      if (c.hostConfig.NetworkMode === 'host' && listensOnHost(c, port, nowMs))
+        return serve(engine, c, port, from === undefined ? '127.0.0.1' : address, nowMs, 'refused')
     // Published ports: docker-proxy (or the NAT rules) on the host hand the connection over.
     const published = publishedTo(engine, address === '0.0.0.0' ? '127.0.0.1' : address, port)
     if (published === undefined) return { kind: 'refused' }
     const target = published.container
-    return serve(target, published.containerPort, proxySource(target), nowMs, 'reset')
+    return serve(engine, target, published.containerPort, proxySource(target), nowMs, 'reset')
   }
   const holder = holderOf(engine, address)
   if (holder === undefined) {
@@ -309,13 +338,13 @@ export function connect(
       : { kind: 'host-unreachable', gateway }
   }
   if (from !== undefined && holder.container.id === from.id)
-    return serve(from, port, address, nowMs, 'refused')
+    return serve(engine, from, port, address, nowMs, 'refused')
   if (from !== undefined && !sharesNetwork(from, holder.network)) return { kind: 'dropped' }
   const clientIp =
     from === undefined
       ? holder.endpoint.Gateway
       : (from.networks.get(holder.network)?.IPAddress ?? holder.endpoint.Gateway)
-  return serve(holder.container, port, clientIp, nowMs, 'refused')
+  return serve(engine, holder.container, port, clientIp, nowMs, 'refused')
 }
 
 /**

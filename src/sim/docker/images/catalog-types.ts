@@ -111,6 +111,13 @@ export interface BehaviourProfile {
   /** What `docker exec -it c sh` (or bash) finds; null for images with no shell at all. */
   shell?: 'sh' | 'bash' | null
   packageManager?: 'apt' | 'apk' | 'microdnf' | null
+  /**
+   * A command-line tool image (curlimages/curl, appropriate/curl): its default command is an
+   * ordinary program that runs and exits, never a service. `prepends` is the program its
+   * entrypoint script puts in front of arguments that are not a command
+   * (`docker run curlimages/curl -s http://web` runs `curl -s http://web`).
+   */
+  tool?: { prepends?: string }
 }
 
 export interface CatalogImage {

@@ -26,7 +26,12 @@ import {
   out,
   type VersionScheme,
 } from './catalog-data/define'
-import { genericConfigs, genericRepositories, type GenericRepository } from './catalog-data/generic'
+import {
+  genericConfigs,
+  genericFiles,
+  genericRepositories,
+  type GenericRepository,
+} from './catalog-data/generic'
 import { httpdImages, httpdScheme } from './catalog-data/httpd'
 import { kubeSampleImages } from './catalog-data/kube-samples'
 import { mariadbImages, mariadbScheme, mysqlImages, mysqlScheme } from './catalog-data/mysql'
@@ -576,17 +581,26 @@ function genericImage(repo: GenericRepository, tag: string): CatalogImage {
     layerCount,
     config,
     base: repo.base,
-    files: GENERIC_FILES[repo.base] ?? {},
-    profile: repo.interactive
-      ? interactiveProfile(shell ?? 'sh', packageManager)
-      : {
-          startup: [out(`{{now:iso}} ${basename} started`)],
-          ...(services.length > 0 ? { services } : {}),
-          memoryMiB: { idle: 8 + ((nameHash[3] ?? 0) % 240) },
-          cpuPercent: { idle: ((nameHash[4] ?? 0) % 80) / 100 },
+    files: { ...(GENERIC_FILES[repo.base] ?? {}), ...(genericFiles[repo.name] ?? {}) },
+    profile: repo.tool
+      ? {
+          startup: [],
+          memoryMiB: { idle: 4 },
+          cpuPercent: { idle: 0 },
           shell,
           packageManager,
-        },
+          tool: repo.name === 'curlimages/curl' ? { prepends: 'curl' } : {},
+        }
+      : repo.interactive
+        ? interactiveProfile(shell ?? 'sh', packageManager)
+        : {
+            startup: [out(`{{now:iso}} ${basename} started`)],
+            ...(services.length > 0 ? { services } : {}),
+            memoryMiB: { idle: 8 + ((nameHash[3] ?? 0) % 240) },
+            cpuPercent: { idle: ((nameHash[4] ?? 0) % 80) / 100 },
+            shell,
+            packageManager,
+          },
     official: !repo.name.includes('/'),
     generic: true,
   }

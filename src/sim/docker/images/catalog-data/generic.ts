@@ -9,6 +9,7 @@
  *   h  the first port serves HTTP          i  default command is a shell/REPL (exits at once)
  *   a  Alpine based   u  Ubuntu based   r  RHEL-family based   d  distroless/scratch based
  *   w  Windows-only image (a Linux daemon finds no linux/amd64 manifest)
+ *   t  a command-line tool: its default command runs the tool once and exits (curl images)
  */
 import type { ImageBase, ImageConfig } from '../catalog-types'
 
@@ -19,6 +20,7 @@ export interface GenericRepository {
   interactive: boolean
   base: ImageBase
   windows: boolean
+  tool: boolean
 }
 
 const TABLE = `
@@ -146,7 +148,8 @@ zookeeper                         2181,2888,3888,8080 -
 
 # Vendor repositories on Docker Hub
 adguard/adguardhome               53,53/udp,80,443,3000 ha
-alpine/curl                       -                   a
+alpine/curl                       -                   at
+appropriate/curl                  -                   at
 alpine/git                        -                   a
 alpine/k8s                        -                   ia
 alpine/socat                      -                   a
@@ -229,7 +232,7 @@ continuumio/anaconda3             -                   i
 continuumio/miniconda3            -                   i
 coredns/coredns                   53,53/udp           d
 corelab/gb-frontend               80                  h
-curlimages/curl                   -                   a
+curlimages/curl                   -                   at
 cypress/base                      -                   i
 cypress/included                  -                   -
 datadog/agent                     8125/udp,8126       -
@@ -522,6 +525,7 @@ function parseTable(table: string): GenericRepository[] {
       interactive: flags.includes('i'),
       base,
       windows: flags.includes('w'),
+      tool: flags.includes('t'),
     })
   }
   return out
@@ -534,6 +538,14 @@ export const genericRepositories: GenericRepository[] = parseTable(TABLE)
  * `docker inspect` (from their Dockerfiles).
  */
 export const genericConfigs: Record<string, Partial<ImageConfig>> = {
+  // curl/curl-container: an entrypoint script that puts `curl` in front of options or URLs.
+  'curlimages/curl': {
+    Entrypoint: ['/entrypoint.sh'],
+    Cmd: ['curl'],
+    WorkingDir: '/home/curl_user',
+  },
+  'appropriate/curl': { Entrypoint: ['/usr/bin/curl'], Cmd: [] },
+  'alpine/curl': { Entrypoint: ['curl'], Cmd: [] },
   // minikube's node image boots systemd through its entrypoint (docker ps: "/usr/local/bin/entr…").
   'gcr.io/k8s-minikube/kicbase': {
     Entrypoint: ['/usr/local/bin/entrypoint', '/sbin/init'],
@@ -663,4 +675,21 @@ export const genericConfigs: Record<string, Partial<ImageConfig>> = {
   maven: { Entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], Cmd: ['mvn'] },
   'registry.k8s.io/pause': { Entrypoint: ['/pause'], User: '65535:65535' },
   'k8s.gcr.io/pause': { Entrypoint: ['/pause'] },
+}
+
+/**
+ * Programs the generic images ship that Quai emulates, and the entrypoint script of the tool
+ * images (the same test as curl/curl-container's etc/entrypoint.sh, written here in our words).
+ */
+export const genericFiles: Record<string, Record<string, string>> = {
+  'curlimages/curl': {
+    '/usr/bin/curl': '',
+    '/entrypoint.sh':
+      '#!/bin/sh\nset -e\n\n# Options or a URL first: run them with curl.\nif [ "${1#-}" != "${1}" ] || [ -z "$(command -v "${1}")" ]; then\n  set -- curl "$@"\nfi\n\nexec "$@"\n',
+  },
+  'appropriate/curl': { '/usr/bin/curl': '' },
+  'alpine/curl': { '/usr/bin/curl': '' },
+  'nicolaka/netshoot': { '/usr/bin/curl': '' },
+  'praqma/network-multitool': { '/usr/bin/curl': '' },
+  'wbitt/network-multitool': { '/usr/bin/curl': '' },
 }

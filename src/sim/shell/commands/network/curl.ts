@@ -449,7 +449,7 @@ class CurlRun {
     }
     transfer.status = outcome.status
     const headerBlock =
-      `HTTP/1.1 ${outcome.status} ${outcome.reason}\r\n` +
+      `HTTP/${outcome.version ?? '1.1'} ${outcome.status} ${outcome.reason}\r\n` +
       outcome.headers.map(([name, value]) => `${name}: ${value}\r\n`).join('') +
       '\r\n'
     if (this.o.verbose)

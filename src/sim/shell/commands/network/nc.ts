@@ -137,7 +137,7 @@ export async function runNc(
           )
           if (outcome.kind === 'response')
             stdout +=
-              `HTTP/1.1 ${outcome.status} ${outcome.reason}\r\n` +
+              `HTTP/${outcome.version ?? '1.1'} ${outcome.status} ${outcome.reason}\r\n` +
               outcome.headers.map(([name, value]) => `${name}: ${value}\r\n`).join('') +
               `\r\n${outcome.body}`
         }
