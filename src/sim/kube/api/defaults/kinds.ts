@@ -4,6 +4,7 @@
  * say. Registry behaviour that is not defaulting (status reset, IP allocation, the Job selector)
  * lives in ../strategy.ts.
  */
+import { bytesToBase64 } from '../../../fs/virtual-fs'
 import {
   defaultPodOnly,
   defaultPodSpec,
@@ -155,6 +156,15 @@ const DEFAULTERS: Record<string, (o: Obj) => void> = {
   },
   Secret(o) {
     if (!o['type']) o['type'] = 'Opaque'
+    // stringData is write-only: the API server's conversion folds it into data (base64, its
+    // values winning over data's) and never stores or returns it.
+    const stringData = o['stringData']
+    if (isObj(stringData) && Object.keys(stringData).length > 0) {
+      const data = child(o, 'data')
+      for (const [key, value] of Object.entries(stringData))
+        if (typeof value === 'string') data[key] = bytesToBase64(new TextEncoder().encode(value))
+    }
+    delete o['stringData']
   },
   Namespace(o) {
     const meta = child(o, 'metadata')

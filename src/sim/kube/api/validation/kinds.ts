@@ -321,20 +321,20 @@ const VALIDATORS: Record<string, (o: Obj) => FieldError[]> = {
   Service: (o) => validateServiceSpec(obj(o['spec'])),
   ConfigMap(o) {
     const errs: FieldError[] = []
-    const seen = new Set<string>()
-    for (const field of ['data', 'binaryData'])
-      for (const key of Object.keys(obj(o[field]))) {
-        for (const msg of isConfigMapKey(key)) errs.push(invalidValue(field, key, msg))
-        if (seen.has(key))
-          errs.push(invalidValue(field, key, 'duplicate of key present in binaryData'))
-        seen.add(key)
-      }
+    const binary = obj(o['binaryData'])
+    for (const key of Object.keys(obj(o['data']))) {
+      for (const msg of isConfigMapKey(key)) errs.push(invalidValue(`data[${key}]`, key, msg))
+      if (key in binary)
+        errs.push(invalidValue(`data[${key}]`, key, 'duplicate of key present in binaryData'))
+    }
+    for (const key of Object.keys(binary))
+      for (const msg of isConfigMapKey(key)) errs.push(invalidValue(`binaryData[${key}]`, key, msg))
     return errs
   },
   Secret(o) {
     const errs: FieldError[] = []
     for (const key of Object.keys(obj(o['data'])))
-      for (const msg of isConfigMapKey(key)) errs.push(invalidValue('data', key, msg))
+      for (const msg of isConfigMapKey(key)) errs.push(invalidValue(`data[${key}]`, key, msg))
     return errs
   },
   PersistentVolumeClaim(o) {
