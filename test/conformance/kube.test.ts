@@ -138,6 +138,28 @@ const SCENARIOS: readonly Scenario[] = [
       'kubectl get deploy web -n dev',
     ],
   },
+  {
+    name: 'an autoscaled deployment (autoscaling/v1 and v2 served)',
+    setup: [
+      'kubectl create deployment web --image=nginx --replicas=3',
+      'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
+      'kubectl create deployment api --image=redis',
+      'kubectl autoscale deployment api --max=3',
+      'sleep 40',
+    ],
+    compare: [
+      'kubectl get hpa',
+      'kubectl get hpa -o wide',
+      'kubectl get hpa web -o yaml',
+      'kubectl get hpa api -o json',
+      'kubectl get hpa.v1.autoscaling',
+      'kubectl get hpa.v2.autoscaling web -o yaml',
+      'kubectl get horizontalpodautoscalers.autoscaling -o name',
+      'kubectl get all',
+      'kubectl get hpa nosuch',
+      'kubectl api-versions',
+    ],
+  },
 ]
 
 interface Mutation {
@@ -240,6 +262,22 @@ const MUTATIONS: readonly Mutation[] = [
   },
   { command: 'kubectl run one --image=nginx --labels=app=one', setup: BASE },
   { command: 'kubectl create deployment api --image=redis -n nosuch', setup: BASE },
+  {
+    command: 'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
+    setup: BASE,
+    after: [...STATE, 'kubectl get hpa', 'kubectl get hpa web -o yaml'],
+  },
+  {
+    command: 'kubectl autoscale deployment/web --max=3 --name=web-hpa',
+    setup: BASE,
+    after: [...STATE, 'kubectl get hpa -o wide', 'kubectl get hpa web-hpa -o yaml'],
+  },
+  {
+    command: 'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
+    setup: [...BASE, 'kubectl autoscale deployment web --max=4'],
+  },
+  { command: 'kubectl autoscale deployment nosuch --max=3', setup: BASE },
+  { command: 'kubectl autoscale configmap settings --max=3', setup: BASE },
 ]
 
 const DESCRIBE_LINES = [
@@ -258,6 +296,8 @@ const DESCRIBE_LINES = [
   'kubectl describe endpoints web',
   'kubectl describe storageclass standard',
   'kubectl describe deployment nosuch',
+  'kubectl describe hpa web',
+  'kubectl describe hpa',
 ]
 
 function describeScenario(harness: () => KubeHarness, scenario: Scenario): void {
@@ -296,6 +336,80 @@ function describeMutation(harness: () => KubeHarness, mutation: Mutation): void 
   })
 }
 
+/**
+ * Tab completion: the words after `kubectl`, the last one being completed. The real client's
+ * candidates come from its hidden `__complete` command (what `source <(kubectl completion bash)`
+ * calls), descriptions and the directive line dropped; Quai's from the command's completer,
+ * filtered by the typed prefix as the shell filters them. Both are compared as sorted sets.
+ */
+const COMPLETIONS: readonly (readonly string[])[] = [
+  ['g'],
+  ['get', ''],
+  ['get', 'po'],
+  ['get', 'pods', ''],
+  ['get', 'pods', 'web', ''],
+  ['get', 'deploy', ''],
+  ['get', '-n', 'kube-system', 'deploy', ''],
+  ['get', '--namespace=kube-system', 'ds', ''],
+  ['-n', ''],
+  ['--namespace='],
+  ['--namespace=kube'],
+  ['get', 'pods', '-n', ''],
+  ['describe', 'deploy/'],
+  ['describe', 'deploy', ''],
+  ['describe', 'deploy', 'web', ''],
+  ['delete', 'cm', ''],
+  ['logs', ''],
+  ['logs', 'deployments/'],
+  ['scale', ''],
+  ['scale', 'deployment', ''],
+  ['rollout', ''],
+  ['rollout', 'status', ''],
+  ['config', ''],
+  ['get', 'pods', '--show-'],
+  ['cre'],
+  ['exec', ''],
+  ['port-forward', 'svc/'],
+  ['cordon', ''],
+  ['top', 'node', ''],
+  ['rollout', 'status', 'deploy', 'web', ''],
+  ['rollout', 'history', 'deploy', 'web', ''],
+  ['set', 'image', ''],
+  ['expose', ''],
+  ['autoscale', 'deploy', ''],
+  ['scale', '--replicas=2', 'deploy', ''],
+  ['taint', ''],
+]
+
+async function quaiCandidates(
+  session: KubeTwin['session'],
+  words: readonly string[],
+): Promise<string[]> {
+  const kubectl = session.commands.get('kubectl')
+  const result = await kubectl?.complete?.({
+    words: ['kubectl', ...words],
+    cwd: session.cwd,
+    fs: session.fs,
+  })
+  const typed = words[words.length - 1] ?? ''
+  // Quai's shell completes `--namespace=kube` as one word; bash splits it at `=` for kubectl.
+  const flag = /^--?[^=]+=/.exec(typed)?.[0] ?? ''
+  return (result ?? [])
+    .filter((c) => c.startsWith(typed))
+    .map((c) => c.slice(flag.length))
+    .sort()
+}
+
+function realCandidates(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((l) => l !== '' && !/^:\d+$/.test(l))
+    .map((l) => l.split('\t')[0] ?? '')
+    .sort()
+}
+
+const shellWord = (w: string): string => (w === '' ? '""' : w)
+
 describe.skipIf(!PRESENT)('kubectl against the Kubernetes API facade', () => {
   let harness: KubeHarness | undefined
   const get = (): KubeHarness => {
@@ -312,11 +426,33 @@ describe.skipIf(!PRESENT)('kubectl against the Kubernetes API facade', () => {
   describe('commands that change state, in twin sessions', () => {
     for (const mutation of MUTATIONS) describeMutation(get, mutation)
   })
+  describe('Tab completion, as kubectl __complete answers it', () => {
+    let twin: KubeTwin | undefined
+    beforeAll(async () => {
+      twin = await preparedCluster(START, [...WEB_APP, 'sleep 20'])
+      bringTo(twin.session, Date.now())
+    })
+    test.each(COMPLETIONS.map((words) => [words.map(shellWord).join(' '), words] as const))(
+      'kubectl %s<Tab>',
+      async (_, words) => {
+        if (!twin) throw new Error('scenario did not start')
+        get().use(twin.cluster)
+        const real = await get().real(
+          `kubectl __complete ${words.map(shellWord).join(' ')} 2>/dev/null`,
+        )
+        expect(await quaiCandidates(twin.session, words)).toEqual(realCandidates(real.stdout))
+      },
+    )
+  })
   describe('describe, computed client-side from the same objects', () => {
     let twin: KubeTwin | undefined
     let available = false
     beforeAll(async () => {
-      twin = await preparedCluster(START, WEB_APP)
+      twin = await preparedCluster(START, [
+        ...WEB_APP,
+        'kubectl autoscale deployment web --min=2 --max=5 --cpu-percent=80',
+        'sleep 20',
+      ])
       bringTo(twin.session, Date.now())
       const probe = await get().quai(twin.session, 'kubectl describe namespace default')
       available = probe.exitCode === 0

@@ -2,10 +2,11 @@
  * Discovery, as kube-apiserver answers it: /version, the legacy documents (/api APIVersions,
  * /apis APIGroupList, /api/v1 and /apis/<group>/<version> APIResourceList) and the aggregated
  * ones kubectl asks for first (apidiscovery.k8s.io v2 and v2beta1 APIGroupDiscoveryList, chosen
- * by the Accept header). All of it comes from the one RESOURCE_TYPES table, so the real kubectl
+ * by the Accept header). All of it comes from the one SERVED_TYPES table, so the real kubectl
  * resolves `deploy`, `po`, `all` exactly as Quai's own kubectl does.
  */
-import { groupVersion, RESOURCE_TYPES, type ResourceType } from '../../kube/api/resources'
+import { groupVersion, type ResourceType } from '../../kube/api/resources'
+import { SERVED_TYPES } from './served-types'
 import { jsonResponse, type KubeApiResponse } from './http'
 import { subresourcesOf } from './subresources-table'
 
@@ -17,10 +18,10 @@ interface GroupVersions {
   versions: string[]
 }
 
-/** The named groups in the order RESOURCE_TYPES lists them (core excluded). */
+/** The named groups in the order SERVED_TYPES lists them (core excluded), stored version first. */
 export function servedGroups(): GroupVersions[] {
   const groups: GroupVersions[] = []
-  for (const t of RESOURCE_TYPES) {
+  for (const t of SERVED_TYPES) {
     if (t.group === '') continue
     let g = groups.find((x) => x.group === t.group)
     if (g === undefined) {
@@ -33,7 +34,7 @@ export function servedGroups(): GroupVersions[] {
 }
 
 export const typesIn = (group: string, version: string): ResourceType[] =>
-  RESOURCE_TYPES.filter((t) => t.group === group && t.version === version)
+  SERVED_TYPES.filter((t) => t.group === group && t.version === version)
 
 export function apiVersions(): KubeApiResponse {
   return jsonResponse(200, {

@@ -37,7 +37,9 @@ import {
   updateObject,
 } from './objects'
 import { openApiDocument, openApiIndex } from './openapi'
+import { convertedRequest } from './converted'
 import { parseResourcePath, type ResourcePath } from './paths'
+import { conversionOf } from './served-types'
 import { subresourceOf } from './subresources-table'
 import { bindPod, evictPod, podLogs, scaleSubresource, statusSubresource } from './subresources'
 import { watchObjects } from './watch'
@@ -83,6 +85,11 @@ export function handleKubeApi(cluster: KubeCluster, request: KubeApiRequest): Ku
   }
   const target = parseResourcePath(path)
   if (target === undefined) return pageNotFound()
+  const conversion = conversionOf(target.type)
+  if (conversion !== undefined)
+    return convertedRequest(cluster, conversion, target, request, (t, r) =>
+      resourceRequest(cluster, t, r),
+    )
   return resourceRequest(cluster, target, request)
 }
 

@@ -5,13 +5,13 @@
  * strictly, with the API's own messages. Without these documents kubectl refuses to send
  * ("failed to download openapi"). Schemas are not served, so `kubectl explain` cannot work.
  */
-import { RESOURCE_TYPES } from '../../kube/api/resources'
+import { SERVED_TYPES } from './served-types'
 import { jsonResponse, type KubeApiResponse } from './http'
 
 /** `api/v1`, `apis/apps/v1`: the keys of the /openapi/v3 index. */
 function served(): string[] {
   const out: string[] = []
-  for (const t of RESOURCE_TYPES) {
+  for (const t of SERVED_TYPES) {
     const key = t.group === '' ? `api/${t.version}` : `apis/${t.group}/${t.version}`
     if (!out.includes(key)) out.push(key)
   }
@@ -36,7 +36,7 @@ export function openApiIndex(): KubeApiResponse {
 export function openApiDocument(key: string): KubeApiResponse | undefined {
   if (!served().includes(key)) return undefined
   const paths: Record<string, unknown> = {}
-  for (const t of RESOURCE_TYPES) {
+  for (const t of SERVED_TYPES) {
     const own = t.group === '' ? `api/${t.version}` : `apis/${t.group}/${t.version}`
     if (own !== key) continue
     const scope = t.namespaced ? '/namespaces/{namespace}' : ''

@@ -5,7 +5,8 @@
  *   /apis/<group>/<version>/… the same
  * `/api/v1/namespaces/<name>[/status|/finalize]` is the Namespace object itself.
  */
-import { RESOURCE_TYPES, type ResourceType } from '../../kube/api/resources'
+import type { ResourceType } from '../../kube/api/resources'
+import { SERVED_TYPES } from './served-types'
 
 export interface ResourcePath {
   readonly type: ResourceType
@@ -24,7 +25,7 @@ function decode(segment: string): string {
 }
 
 function typeIn(group: string, version: string, resource: string): ResourceType | undefined {
-  return RESOURCE_TYPES.find(
+  return SERVED_TYPES.find(
     (t) => t.group === group && t.version === version && t.resource === resource,
   )
 }

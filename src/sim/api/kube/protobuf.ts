@@ -1,7 +1,7 @@
 /**
  * kubectl's typed clients (`kubectl create deployment|service|configmap|secret|namespace|job|
- * cronjob|ingress|serviceaccount`, the evictions of `kubectl drain`) send their objects as
- * Kubernetes protobuf (`application/vnd.kubernetes.protobuf`): the bytes `k8s\0`, then a
+ * cronjob|ingress|serviceaccount`, `kubectl autoscale`, the evictions of `kubectl drain`) send
+ * their objects as Kubernetes protobuf (`application/vnd.kubernetes.protobuf`): the bytes `k8s\0`, then a
  * runtime.Unknown holding the TypeMeta and the object's message. This decodes those messages into
  * the JSON shape the rest of the API server reads, for the kinds those commands send; other kinds
  * are the API's 415.
@@ -195,6 +195,19 @@ const MESSAGES: Readonly<Record<string, Schema>> = {
   IngressBackend: { 4: ['service', 'm:IngressServiceBackend'] },
   IngressServiceBackend: { 1: ['name', 's'], 2: ['port', 'm:ServiceBackendPort'] },
   ServiceBackendPort: { 1: ['name', 's'], 2: ['number', 'i'] },
+  HorizontalPodAutoscaler: {
+    1: ['metadata', 'm:ObjectMeta'],
+    2: ['spec', 'm:HorizontalPodAutoscalerSpec'],
+    3: ['status', 'm:Opaque'],
+  },
+  // autoscaling/v1, what `kubectl autoscale` sends.
+  HorizontalPodAutoscalerSpec: {
+    1: ['scaleTargetRef', 'm:CrossVersionObjectReference'],
+    2: ['minReplicas', 'i', 'p'],
+    3: ['maxReplicas', 'i'],
+    4: ['targetCPUUtilizationPercentage', 'i', 'p'],
+  },
+  CrossVersionObjectReference: { 1: ['kind', 's'], 2: ['name', 's'], 3: ['apiVersion', 's'] },
   Eviction: { 1: ['metadata', 'm:ObjectMeta'], 2: ['deleteOptions', 'm:DeleteOptions'] },
   DeleteOptions: {
     1: ['gracePeriodSeconds', 'i', 'p'],
@@ -219,6 +232,7 @@ const TOP_LEVEL: Readonly<Record<string, string>> = {
   'batch/v1/Job': 'Job',
   'batch/v1/CronJob': 'CronJob',
   'networking.k8s.io/v1/Ingress': 'Ingress',
+  'autoscaling/v1/HorizontalPodAutoscaler': 'HorizontalPodAutoscaler',
   'policy/v1/Eviction': 'Eviction',
   'v1/DeleteOptions': 'DeleteOptions',
   'meta.k8s.io/v1/DeleteOptions': 'DeleteOptions',

@@ -1,6 +1,7 @@
 /** `kubectl api-resources`: the served types as discovery lists them, filtered and printed like kubectl. */
 import { FlagSet } from '../../cli-kit/flags'
 import { KUBECTL_TABWRITER, tabwrite } from '../../cli-kit/tabwriter'
+import { CONVERTED_VERSIONS } from '../api/conversion/autoscaling-v1'
 import { groupVersion, qualifiedResource, RESOURCE_TYPES } from '../api/resources'
 import { kubectlCommand } from './command'
 import { usageError } from './help'
@@ -135,7 +136,8 @@ kubectl api-versions`,
       }
     const connected = ctx.connect()
     if (!connected.ok) return connected.error
-    const versions = [...new Set(RESOURCE_TYPES.map(groupVersion))].sort()
+    const served = [...RESOURCE_TYPES, ...CONVERTED_VERSIONS.map((c) => c.type)]
+    const versions = [...new Set(served.map(groupVersion))].sort()
     return { stdout: versions.map((v) => `${v}\n`).join(''), stderr: '', exitCode: 0 }
   },
 })

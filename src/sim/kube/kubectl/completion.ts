@@ -1,13 +1,19 @@
 /**
- * Tab completion for kubectl, as `source <(kubectl completion bash)` offers it: commands and
- * subcommands, flags, resource types (`kubectl get <Tab>` lists plural names, as `api-resources
- * -o name` does), then the names of the objects of that type in the namespace, namespaces after
- * -n, and context names for `config use-context`. The shell filters by the typed prefix.
+ * Tab completion for kubectl, as `source <(kubectl completion bash)` offers it (each command's
+ * ValidArgsFunction in kubectl 1.32, pkg/util/completion): commands and subcommands, flags,
+ * resource types (`kubectl get <Tab>` lists plural names, as `api-resources -o name` does), then
+ * the names of the objects of that type in the namespace (again and again for get, describe,
+ * delete…, leaving out those already typed), `TYPE/NAME` forms, pods and `deployments/`-style
+ * prefixes for logs/exec/attach/port-forward, a container after `logs POD`, the types a verb
+ * accepts (`scale` → deployment, replicaset…), nodes for cordon/drain/top node, namespaces after
+ * -n or --namespace=, and context names for `config use-context`. The shell filters by the
+ * typed prefix; undefined leaves it to file names (apply, create -f…).
  */
 import type { CompletionRequest } from '../../shell/command'
 import { HOME } from '../../shell/user-environment'
 import type { World } from '../../world'
-import { qualifiedResource, RESOURCE_TYPES, servedType } from '../api/resources'
+import type { KubeObject } from '../api/object'
+import { qualifiedResource, RESOURCE_TYPES, servedType, type ResourceType } from '../api/resources'
 import { loadKubeconfig } from '../kubeconfig'
 import type { KubectlCommand } from './command'
 import { connectTo, resolveTarget } from './connect'
@@ -42,6 +48,8 @@ export async function completeKubectl(
         !globalIsBoolean(w.replace(/^-+/, ''))
       )
         i++
+      // `-o wide`, `-f file.yaml`: the command's own flag takes the next word as its value.
+      else if (takesValue(command, w)) i++
       continue
     }
     const sub =
@@ -68,12 +76,17 @@ export async function completeKubectl(
     const target = resolveTarget(loaded.value.config, namespace === undefined ? {} : { namespace })
     return { c: connectTo(world.kube, target), ns: target.namespace }
   }
-  if (NAMESPACE_FLAGS.has(previous)) {
+  const namespaces = async (): Promise<string[]> => {
     const found = await cluster()
     if (found === undefined || !found.c.ok) return []
     const listed = found.c.value.api.list(servedType('Namespace'))
     return listed.ok ? listed.value.items.map((o) => o.metadata.name) : []
   }
+  if (NAMESPACE_FLAGS.has(previous)) return namespaces()
+  // The value of another flag (`-f <Tab>`): file names, as cobra's default.
+  if (takesValue(command, previous)) return undefined
+  // `--namespace=<Tab>`: the shell completes the whole word, flag included.
+  if (last.startsWith('--namespace=')) return (await namespaces()).map((n) => `--namespace=${n}`)
   if (last.startsWith('-')) {
     const own = command?.flags().flags ?? []
     const names = [...own, ...GLOBAL_FLAG_SPECS].filter(
@@ -86,17 +99,168 @@ export async function completeKubectl(
       .filter((c) => c.hidden !== true)
       .map(nameOf)
       .sort()
-  if (/context/.test(nameOf(command)) && positional.length === 0) {
-    const loaded = await loadKubeconfig(request.fs, { home: HOME, resolve: (p) => p })
-    return loaded.ok ? loaded.value.config.contexts.map((c) => c.name) : []
+  /** The objects of type `word` (any spelling kubectl accepts) in the namespace. */
+  const objectsOf = async (word: string): Promise<KubeObject[]> => {
+    const types = resolveTypeWord(word)
+    if (!types.ok || types.value.length !== 1) return []
+    const t: ResourceType | undefined = types.value[0]
+    const found = await cluster()
+    if (t === undefined || found === undefined || !found.c.ok) return []
+    const listed = found.c.value.api.list(t, t.namespaced ? { namespace: found.ns } : {})
+    return listed.ok ? listed.value.items : []
   }
-  if (!TYPED_ARGS.test(command.use)) return undefined
-  if (positional.length === 0) return RESOURCE_TYPES.map(qualifiedResource).sort()
-  const types = resolveTypeWord(positional[0] ?? '')
-  if (!types.ok || types.value.length !== 1) return []
-  const t = types.value[0]
-  const found = await cluster()
-  if (t === undefined || found === undefined || !found.c.ok) return []
-  const listed = found.c.value.api.list(t, t.namespaced ? { namespace: found.ns } : {})
-  return listed.ok ? listed.value.items.map((o) => o.metadata.name) : []
+  const names = async (word: string): Promise<string[]> =>
+    (await objectsOf(word)).map((o) => o.metadata.name)
+  const how = ARGUMENTS[command.path.replace(/^kubectl /, '')]
+  if (how === undefined) {
+    if (/context/.test(nameOf(command))) return undefined
+    if (!TYPED_ARGS.test(command.use)) return undefined
+    return typeAndName(positional, last, ALL_TYPES, true, names)
+  }
+  switch (how.kind) {
+    case 'none':
+      return undefined
+    case 'contexts': {
+      if (positional.length > 0) return []
+      const loaded = await loadKubeconfig(request.fs, { home: HOME, resolve: (p) => p })
+      return loaded.ok ? loaded.value.config.contexts.map((c) => c.name) : []
+    }
+    case 'names':
+      return positional.length === 0 ? names(how.type) : []
+    case 'types': {
+      const missing = (how.required ?? []).filter(
+        (f) => !words.some((w) => w === f || w.startsWith(`${f}=`)),
+      )
+      return [...missing, ...(await typeAndName(positional, last, how.types, how.repeat, names))]
+    }
+    case 'pods': {
+      if (positional.length === 1 && how.containers) {
+        const pod = (await objectsOf('pods')).find((p) => p.metadata.name === positional[0])
+        const spec = pod?.['spec'] as { containers?: { name: string }[] } | undefined
+        return (spec?.containers ?? []).map((c) => c.name)
+      }
+      if (positional.length > 0) return []
+      const slash = last.indexOf('/')
+      if (slash >= 0) {
+        const type = last.slice(0, slash)
+        return (await names(type)).map((n) => `${type}/${n}`)
+      }
+      return [...(await names('pods')), ...WITH_PODS.map((t) => `${t}/`)]
+    }
+  }
+}
+
+/** What a command's arguments complete to, where it is not `TYPE NAME…` of any type. */
+type Arguments =
+  | { kind: 'none' }
+  | { kind: 'contexts' }
+  | { kind: 'names'; type: string }
+  | {
+      kind: 'types'
+      types: readonly string[]
+      repeat: boolean
+      /** Flags cobra offers with the arguments until they are given (MarkFlagRequired). */
+      required?: readonly string[]
+    }
+  | { kind: 'pods'; containers: boolean }
+
+const ROLLOUT = ['deployment', 'daemonset', 'statefulset']
+const SCALABLE = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset']
+
+/** Keyed by the command path without `kubectl `; commands not listed take `TYPE NAME…` of any type. */
+const ARGUMENTS: Readonly<Record<string, Arguments>> = {
+  'rollout status': { kind: 'types', types: ROLLOUT, repeat: false },
+  'rollout history': { kind: 'types', types: ROLLOUT, repeat: true },
+  'rollout restart': { kind: 'types', types: ROLLOUT, repeat: true },
+  'rollout undo': { kind: 'types', types: ROLLOUT, repeat: true },
+  'rollout pause': { kind: 'types', types: ['deployment'], repeat: true },
+  'rollout resume': { kind: 'types', types: ['deployment'], repeat: true },
+  scale: { kind: 'types', types: SCALABLE, repeat: true, required: ['--replicas'] },
+  autoscale: { kind: 'types', types: SCALABLE, repeat: true, required: ['--max'] },
+  expose: {
+    kind: 'types',
+    types: ['pod', 'service', 'replicationcontroller', 'deployment', 'replicaset'],
+    repeat: true,
+  },
+  taint: { kind: 'types', types: ['node'], repeat: true },
+  'set image': {
+    kind: 'types',
+    types: [
+      'daemonsets',
+      'deployments',
+      'pods',
+      'cronjobs',
+      'replicasets',
+      'replicationcontrollers',
+      'statefulsets',
+    ],
+    repeat: false,
+  },
+  logs: { kind: 'pods', containers: true },
+  exec: { kind: 'pods', containers: false },
+  attach: { kind: 'pods', containers: false },
+  'port-forward': { kind: 'pods', containers: false },
+  cordon: { kind: 'names', type: 'nodes' },
+  uncordon: { kind: 'names', type: 'nodes' },
+  drain: { kind: 'names', type: 'nodes' },
+  'top node': { kind: 'names', type: 'nodes' },
+  'top pod': { kind: 'names', type: 'pods' },
+  'config use-context': { kind: 'contexts' },
+  'config delete-context': { kind: 'contexts' },
+  'config set-context': { kind: 'contexts' },
+  'config rename-context': { kind: 'contexts' },
+  wait: { kind: 'none' },
+  'set env': { kind: 'none' },
+  'set resources': { kind: 'none' },
+  explain: { kind: 'none' },
+  replace: { kind: 'none' },
+}
+
+const ALL_TYPES: readonly string[] = RESOURCE_TYPES.map(qualifiedResource).sort()
+
+/** Whether `word` is one of the command's own flags that takes a value (`-f`, `--output`). */
+function takesValue(command: KubectlCommand | undefined, word: string): boolean {
+  if (command === undefined || word.includes('=') || !word.startsWith('-')) return false
+  const flag = command
+    .flags()
+    .flags.find((f) => `--${f.name}` === word || (f.shorthand !== '' && `-${f.shorthand}` === word))
+  return flag !== undefined && flag.noOptDefVal === ''
+}
+
+/** The `TYPE/` prefixes logs, exec, attach and port-forward offer: types that select pods. */
+const WITH_PODS = [
+  'daemonsets',
+  'deployments',
+  'pods',
+  'jobs',
+  'replicasets',
+  'replicationcontrollers',
+  'services',
+  'statefulsets',
+]
+
+/**
+ * kubectl's ResourceTypeAndNameCompletionFunc: first a type (or `TYPE/NAME`), then names of that
+ * type — for `repeat` commands again after each one, without those already on the line.
+ */
+async function typeAndName(
+  positional: readonly string[],
+  last: string,
+  types: readonly string[],
+  repeat: boolean,
+  names: (type: string) => Promise<string[]>,
+): Promise<string[]> {
+  const first = positional[0]
+  if (first !== undefined && !first.includes('/')) {
+    if (!repeat && positional.length > 1) return []
+    const typed = new Set(positional.slice(1))
+    return (await names(first)).filter((n) => !typed.has(n))
+  }
+  const slash = last.indexOf('/')
+  if (slash >= 0) {
+    const type = last.slice(0, slash)
+    return (await names(type)).map((n) => `${type}/${n}`)
+  }
+  if (first === undefined) return [...types]
+  return repeat ? types.map((t) => `${t}/`) : []
 }

@@ -19,10 +19,10 @@ describe('kubectl api-resources, api-versions, cluster-info', () => {
     )
   })
 
-  test('api-versions are sorted', async () => {
+  test('api-versions are sorted, autoscaling/v1 served beside v2', async () => {
     const { session } = await bareClusterSession()
     expect((await session.run('kubectl api-versions')).stdout).toBe(
-      'apps/v1\nautoscaling/v2\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\nstorage.k8s.io/v1\nv1\n',
+      'apps/v1\nautoscaling/v1\nautoscaling/v2\nbatch/v1\ncoordination.k8s.io/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\nstorage.k8s.io/v1\nv1\n',
     )
   })
 

@@ -37,3 +37,170 @@ describe('kubectl Tab completion', () => {
     expect(await complete(session, 'kubectl config use-context ')).toEqual(['minikube'])
   })
 })
+
+describe('kubectl Tab completion, argument by argument (issue #4 item 7)', () => {
+  /** A bare cluster with two deployments' pods, a node and a second namespace. */
+  async function workloads(): Promise<Awaited<ReturnType<typeof bareClusterSession>>> {
+    const f = await bareClusterSession()
+    f.create('Namespace', { metadata: { name: 'dev' } })
+    f.create('Node', { metadata: { name: 'minikube' } })
+    const template = (app: string): Record<string, unknown> => ({
+      replicas: 1,
+      selector: { matchLabels: { app } },
+      template: {
+        metadata: { labels: { app } },
+        spec: { containers: [{ name: app, image: 'nginx' }] },
+      },
+    })
+    f.create('Deployment', {
+      metadata: { name: 'web', namespace: 'default' },
+      spec: template('web'),
+    })
+    f.create('Deployment', {
+      metadata: { name: 'api', namespace: 'default' },
+      spec: template('api'),
+    })
+    for (const name of ['web-1', 'web-2'])
+      f.create('Pod', {
+        metadata: { name, namespace: 'default' },
+        spec: {
+          containers: [
+            { name: 'web', image: 'nginx' },
+            { name: 'sidecar', image: 'busybox' },
+          ],
+        },
+      })
+    return f
+  }
+
+  test('kubectl g<Tab> completes the command get', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl g')).toEqual(['get'])
+  })
+
+  test('kubectl get po<Tab> completes the type pods', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl get po')).toEqual(['pods'])
+  })
+
+  test('kubectl get <Tab> lists every served type as api-resources -o name does', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl get ')).toEqual([
+      'configmaps',
+      'cronjobs.batch',
+      'daemonsets.apps',
+      'deployments.apps',
+      'endpoints',
+      'endpointslices.discovery.k8s.io',
+      'events',
+      'horizontalpodautoscalers.autoscaling',
+      'ingressclasses.networking.k8s.io',
+      'ingresses.networking.k8s.io',
+      'jobs.batch',
+      'leases.coordination.k8s.io',
+      'limitranges',
+      'namespaces',
+      'nodes',
+      'persistentvolumeclaims',
+      'persistentvolumes',
+      'pods',
+      'replicasets.apps',
+      'replicationcontrollers',
+      'resourcequotas',
+      'secrets',
+      'serviceaccounts',
+      'services',
+      'statefulsets.apps',
+      'storageclasses.storage.k8s.io',
+    ])
+  })
+
+  test('kubectl get pods <Tab> lists the pods, then those not yet typed', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl get pods ')).toEqual(['web-1', 'web-2'])
+    expect(await complete(session, 'kubectl get pods web-1 ')).toEqual(['web-2'])
+  })
+
+  test('kubectl -n <Tab> and --namespace=<Tab> list namespaces', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl -n ')).toEqual(['default', 'dev', 'kube-system'])
+    expect(await complete(session, 'kubectl --namespace=d')).toEqual([
+      '--namespace=default',
+      '--namespace=dev',
+    ])
+  })
+
+  test('kubectl describe deploy/<Tab> completes TYPE/NAME', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl describe deploy/')).toEqual([
+      'deploy/api',
+      'deploy/web',
+    ])
+    expect(await complete(session, 'kubectl describe deploy/w')).toEqual(['deploy/web'])
+  })
+
+  test('kubectl logs <Tab> offers pods and TYPE/ prefixes, then the pod’s containers', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl logs ')).toEqual([
+      'web-1',
+      'web-2',
+      'daemonsets/',
+      'deployments/',
+      'pods/',
+      'jobs/',
+      'replicasets/',
+      'replicationcontrollers/',
+      'services/',
+      'statefulsets/',
+    ])
+    expect(await complete(session, 'kubectl logs deployments/')).toEqual([
+      'deployments/api',
+      'deployments/web',
+    ])
+    expect(await complete(session, 'kubectl logs web-1 ')).toEqual(['web', 'sidecar'])
+  })
+
+  test('kubectl scale <Tab> offers the scalable types and --replicas, then their names', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl scale ')).toEqual([
+      '--replicas',
+      'deployment',
+      'replicaset',
+      'replicationcontroller',
+      'statefulset',
+    ])
+    expect(await complete(session, 'kubectl scale deployment ')).toEqual([
+      '--replicas',
+      'api',
+      'web',
+    ])
+    expect(await complete(session, 'kubectl scale --replicas=2 deployment web ')).toEqual(['api'])
+  })
+
+  test('kubectl rollout status takes one name; cordon and top node complete node names', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl rollout status ')).toEqual([
+      'deployment',
+      'daemonset',
+      'statefulset',
+    ])
+    expect(await complete(session, 'kubectl rollout status deploy web ')).toEqual([])
+    expect(await complete(session, 'kubectl cordon ')).toEqual(['minikube'])
+    expect(await complete(session, 'kubectl top node ')).toEqual(['minikube'])
+  })
+
+  test('kubectl get pods --<Tab> lists get’s flags and the global ones', async () => {
+    const { session } = await workloads()
+    const flags = (await complete(session, 'kubectl get pods --')) ?? []
+    expect(flags).toContain('--all-namespaces')
+    expect(flags).toContain('--namespace')
+    expect(flags).toContain('--output')
+    expect(flags).toEqual([...new Set(flags)].sort())
+  })
+
+  test('kubectl apply and wait leave the arguments to file names', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl apply -f ')).toBeUndefined()
+    expect(await complete(session, 'kubectl wait ')).toBeUndefined()
+  })
+})
