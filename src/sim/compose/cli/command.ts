@@ -94,6 +94,12 @@ export const DRY_RUN_FLAG = {
   usage: 'Execute command in dry run mode',
 } as const
 
+/**
+ * Ctrl-C ends a command through its canceled context: compose's AdaptCmd turns that into
+ * `StatusError{130, "canceled"}`, and the plugin prints the status on stderr.
+ */
+export const CANCELED_STATUS = 'canceled\n'
+
 export const failed = (failure: ComposeFailure, stdout = ''): CommandOutput => ({
   stdout,
   stderr: `${failure.message}\n`,

@@ -4,13 +4,16 @@
  * `top`, `port`, `images`, `wait`.
  */
 import { FlagSet } from '../../cli-kit/flags'
-import { humanDuration, humanSizeWithPrecision } from '../../cli-kit/go-units'
+import { humanSizeWithPrecision } from '../../cli-kit/go-units'
 import { isUp, type ContainerRecord } from '../../docker/engine/container-record'
 import { containerTop } from '../../docker/engine/container-observe'
 import { waitOnClock } from '../../docker/cli/container-follow'
 import type { CommandOutput } from '../../shell/command'
+import { familiarName, parseDockerRef } from '../../docker/images/reference'
+import { goJson } from '../go-json'
+import { LABEL } from '../project/labels'
 import { containerNumber, serviceContainers } from '../project/observed'
-import { composeCommand, DRY_RUN_FLAG, failed, type ComposeEnv } from './command'
+import { CANCELED_STATUS, composeCommand, DRY_RUN_FLAG, failed, type ComposeEnv } from './command'
 import { prettyTable } from './pretty-table'
 import { tabwrite } from '../../cli-kit/tabwriter'
 
@@ -215,6 +218,13 @@ export const port = composeCommand({
   },
 })
 
+/**
+ * `docker compose images` as compose v2.36 prints it (cmd/compose/images.go): one row per
+ * container of the project (one-off ones too), sorted by container name, with the image the
+ * container was created from: `CONTAINER REPOSITORY TAG IMAGE ID SIZE` (the PLATFORM and
+ * CREATED columns came in v2.37). `-q` prints each full image id once, without `sha256:`, in
+ * the daemon's container order (newest first); `--format json` the summaries as one array.
+ */
 export const images = composeCommand({
   name: 'images',
   use: '[OPTIONS] [SERVICE...]',
@@ -234,55 +244,47 @@ export const images = composeCommand({
   async run({ values, args }, env) {
     const target = await env.projectOrName()
     if (!target.ok) return failed(target.error)
-    const names = target.value.project ? Object.keys(target.value.project.services).sort() : []
-    const containers = names
-      .filter((s) => args.length === 0 || args.includes(s))
-      .flatMap((s) => serviceContainers(env.engine, target.value.name, s))
-      .sort((a, b) => (a.name < b.name ? -1 : 1))
-    const now = env.shell.clock.now()
-    const rows = containers.map((c) => {
-      const [repo = '', tag = 'latest'] = splitRef(c.imageRef)
+    const containers = env.engine
+      .allContainers()
+      .filter((c) => c.config.Labels[LABEL.project] === target.value.name)
+      .filter((c) => args.length === 0 || args.includes(c.config.Labels[LABEL.service] ?? ''))
+    const summaries = containers.map((c) => {
+      // ParseDockerRef: a familiar repository and a tag (latest when none); nothing for an id.
+      const ref = parseDockerRef(c.imageRef)
       return {
-        ContainerName: c.name,
-        Repository: repo,
-        Tag: tag,
-        Platform: `${c.image.inspect.Os}/${c.image.inspect.Architecture}`,
         ID: c.image.id,
+        ContainerName: c.name,
+        Repository: ref.ok ? familiarName(ref.value) : '',
+        Tag: ref.ok ? (ref.value.tag ?? '') : '',
         Size: c.image.inspect.Size,
-        Created: humanDuration(now - c.image.createdMs) + ' ago',
+        LastTagTime: c.image.inspect.Metadata.LastTagTime,
       }
     })
-    if (values.quiet)
-      return {
-        stdout: [...new Set(rows.map((r) => r.ID.replace(/^sha256:/, '').slice(0, 12)))]
-          .map((i) => `${i}\n`)
-          .join(''),
-        stderr: '',
-        exitCode: 0,
-      }
-    if (values.format === 'json')
-      return { stdout: `${JSON.stringify(rows)}\n`, stderr: '', exitCode: 0 }
+    if (values.quiet) {
+      const ids = [...new Set(summaries.map((r) => r.ID.slice(r.ID.indexOf(':') + 1)))]
+      return { stdout: ids.map((i) => `${i}\n`).join(''), stderr: '', exitCode: 0 }
+    }
+    summaries.sort((a, b) => (a.ContainerName < b.ContainerName ? -1 : 1))
+    const format = values.format.toLowerCase()
+    if (format === 'json') return { stdout: `${goJson(summaries)}\n`, stderr: '', exitCode: 0 }
+    if (format !== 'table' && format !== 'pretty' && format !== '')
+      return failed({
+        message: `format value ${JSON.stringify(values.format)} could not be parsed: parsing failed`,
+        exitCode: 1,
+      })
     const table = prettyTable(
-      ['CONTAINER', 'REPOSITORY', 'TAG', 'PLATFORM', 'IMAGE ID', 'SIZE', 'CREATED'],
-      rows.map((r) => [
+      ['CONTAINER', 'REPOSITORY', 'TAG', 'IMAGE ID', 'SIZE'],
+      summaries.map((r) => [
         r.ContainerName,
-        r.Repository,
-        r.Tag,
-        r.Platform,
+        r.Repository || '<none>',
+        r.Tag || '<none>',
         r.ID.replace(/^sha256:/, '').slice(0, 12),
         humanSizeWithPrecision(r.Size, 3),
-        r.Created,
       ]),
     )
     return { stdout: table, stderr: '', exitCode: 0 }
   },
 })
-
-function splitRef(ref: string): [string, string] {
-  const at = ref.lastIndexOf(':')
-  if (at > ref.lastIndexOf('/')) return [ref.slice(0, at), ref.slice(at + 1)]
-  return [ref, 'latest']
-}
 
 export const wait = composeCommand({
   name: 'wait',
@@ -303,7 +305,7 @@ export const wait = composeCommand({
     const outcome = await waitOnClock({ engine: env.engine, shell: env.shell }, () =>
       containers.every(ended),
     )
-    if (outcome === 'interrupted') return { stdout: '', stderr: '', exitCode: 130 }
+    if (outcome === 'interrupted') return { stdout: '', stderr: CANCELED_STATUS, exitCode: 130 }
     const first = containers.find(ended)
     return { stdout: '', stderr: '', exitCode: first?.state.exitCode ?? 0 }
   },

@@ -40,9 +40,13 @@ function makeEnv(
   const color = global.ansi === 'always' || (global.ansi === 'auto' && ctx.tty !== undefined)
   let cached: ReturnType<ComposeEnv['loadProject']> | undefined
   const loadProject: ComposeEnv['loadProject'] = () => (cached ??= loader(global, ctx))
+  // compose.go: `--ansi never` makes auto plain, `--ansi always` makes it tty; `none` is quiet.
   const progressMode = (): ProgressMode => {
     const p = global.progress
+    if (p === 'none') return 'quiet'
     if (p === 'quiet' || p === 'plain' || p === 'json' || p === 'tty') return p
+    if (global.ansi === 'never') return 'plain'
+    if (global.ansi === 'always') return 'tty'
     return ctx.tty ? 'tty' : 'plain'
   }
   const progress = (title: string): ProgressWriter =>
@@ -114,9 +118,16 @@ function parseGlobal(
         `invalid ansi mode ${JSON.stringify(ansi)}: must be one of "never", "always" or "auto"`,
       ),
     }
+  // compose.go's PersistentPreRunE: plain errors (exit 1), not flag syntax errors.
   const progress = v.progress
-  if (progress !== '' && !['auto', 'tty', 'plain', 'json', 'quiet'].includes(progress))
-    return { ok: false, output: syntaxError(`unsupported --progress value "${progress}"`) }
+  const preRunError = (message: string) =>
+    ({ ok: false, output: { stdout: '', stderr: `${message}\n`, exitCode: 1 } }) as const
+  if (progress !== '' && !['auto', 'tty', 'plain', 'json', 'quiet', 'none'].includes(progress))
+    return preRunError(`unsupported --progress value ${JSON.stringify(progress)}`)
+  if (progress === 'tty' && ansi === 'never')
+    return preRunError("can't use --progress tty while ANSI support is disabled")
+  if (progress === 'plain' && ansi === 'always')
+    return preRunError("can't use --progress plain while ANSI support is forced")
   return {
     ok: true,
     rest: parsed.args,

@@ -8,9 +8,9 @@ import { FlagSet } from '../../cli-kit/flags'
 import { removeNetwork } from '../../docker/engine/network-ops'
 import { removeImage } from '../../docker/engine/image-ops'
 import type { CommandOutput } from '../../shell/command'
-import type { ContainerRecord } from '../../docker/engine/container-record'
-import { removeStopped, stopTogether, type StopOptions } from '../project/container-ops'
-import { startOrder } from '../project/graph'
+import { inReverseDependencyOrder, runTogether } from '../project/concurrent'
+import { stopAndRemoveJob, type StopOptions } from '../project/container-ops'
+import { dependenciesOf } from '../project/graph'
 import { serviceImage } from '../project/images'
 import { LABEL } from '../project/labels'
 import { projectContainers, serviceOf } from '../project/observed'
@@ -75,29 +75,32 @@ export const down = composeCommand({
       rt.warn(
         `Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`,
       )
-    const services = project ? startOrder(project, Object.keys(project.services)) : []
-    const rank = (c: (typeof all)[number]): number => {
-      const i = services.indexOf(serviceOf(c))
-      return i < 0 ? services.length : i
-    }
     const targets = all
-      .filter((c) => known(c) || values['remove-orphans'])
+      .filter(known)
       .filter((c) => args.length === 0 || args.includes(serviceOf(c)))
-      // Dependents first: the reverse of the start order.
-      .sort((a, b) => rank(b) - rank(a))
-    // A service's containers stop, then go, together (compose's errgroup per service).
-    const stop: StopOptions = changed.includes('timeout') ? { timeoutS: values.timeout } : {}
-    const groups: ContainerRecord[][] = []
-    for (const c of targets) {
-      const last = groups[groups.length - 1]
-      if (last !== undefined && serviceOf(last[0] as ContainerRecord) === serviceOf(c)) last.push(c)
-      else groups.push([c])
+    // Dependents first, services that nothing waits for together, and within a service every
+    // container at once, each stopped then removed on its own (pkg/compose/down.go).
+    const stop: StopOptions & { volumes: boolean } = {
+      ...(changed.includes('timeout') ? { timeoutS: values.timeout } : {}),
+      volumes: values.volumes,
     }
-    for (const group of groups) {
-      const stopped = await stopTogether(rt, group, stop)
-      if (!stopped.ok) return finish(stopped.error.message)
-      const removed = await removeStopped(rt, group, { volumes: values.volumes })
-      if (!removed.ok) return finish(removed.error.message)
+    const services = [...new Set(targets.map(serviceOf))]
+    const removed = await inReverseDependencyOrder(
+      rt,
+      services,
+      dependenciesOf(project, all),
+      (service) =>
+        targets.filter((c) => serviceOf(c) === service).map((c) => stopAndRemoveJob(rt, c, stop)),
+    )
+    if (!removed.ok) return finish(removed.error.message)
+    // Orphans go after the project's services, all together, their volumes kept.
+    if (values['remove-orphans']) {
+      const timeout = changed.includes('timeout') ? { timeoutS: values.timeout } : {}
+      const gone = await runTogether(
+        rt,
+        orphans.map((c) => stopAndRemoveJob(rt, c, timeout)),
+      )
+      if (!gone.ok) return finish(gone.error.message)
     }
     if (args.length > 0) return finish()
     // Networks: those created for the project, kept when an outside container still uses them.

@@ -3,6 +3,9 @@
  * the image and create steps of `up`, on their own.
  */
 import { FlagSet } from '../../cli-kit/flags'
+import type { DockerEngine } from '../../docker/engine/engine'
+import { PULL_MESSAGES } from '../../docker/images/catalog'
+import { familiarName, parseNormalizedNamed } from '../../docker/images/reference'
 import type { CommandOutput } from '../../shell/command'
 import { createPhase, handleOrphans } from '../project/converge'
 import { startOrder, withDependencies } from '../project/graph'
@@ -137,12 +140,16 @@ export const pull = composeCommand({
     for (const name of [...names].sort()) {
       const service = project.services[name]
       if (!service) continue
-      if (service.build && (service.image === undefined || values['ignore-buildable'])) {
-        writer.event(name, 'warning', 'Skipped - No image to be pulled')
+      if (service.image === undefined) {
+        writer.event(name, 'done', '', 'Skipped - No image to be pulled')
         continue
       }
       if (values.policy === 'missing' && env.engine.findImage(serviceImage(project, service))) {
-        writer.event(name, 'warning', 'Skipped - Image is already present locally')
+        writer.event(name, 'done', '', 'Skipped - Image is already present locally')
+        continue
+      }
+      if (service.build && values['ignore-buildable']) {
+        writer.event(name, 'done', '', 'Skipped - Image can be built')
         continue
       }
       toPull.push(service)
@@ -188,25 +195,45 @@ export const push = composeCommand({
     const selected = selectServices(loaded.value, args)
     if (!selected.ok) return failed(selected.error)
     const project = selected.value.project
+    const names = values['include-deps']
+      ? withDependencies(project, selected.value.services)
+      : selected.value.services
     const writer = env.progress('Pushing')
     let failure: string | undefined
-    for (const name of [...selected.value.services].sort()) {
+    for (const name of [...names].sort()) {
       const service = project.services[name]
-      // Only services that name an image are pushed.
-      if (!service?.image) continue
-      const id = `Image ${service.image}`
-      writer.event(id, 'working', 'Pushing')
-      // Quai is offline: the daemon cannot reach a registry, as a real one without network.
-      const message = `Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host`
-      writer.event(id, 'error', 'Error')
-      failure ??= message
+      if (!service) continue
+      // pkg/compose/push.go pushes only what the project builds under a name of its own.
+      if (!service.build || service.image === undefined) {
+        writer.event(name, 'done', '', 'Skipped')
+        continue
+      }
+      for (const tag of [service.image, ...(service.build.tags ?? [])]) {
+        const error = pushError(env.engine, tag)
+        if (values['ignore-push-failures']) writer.tail(`Pushing ${name}: ${error}`)
+        else failure ??= error
+      }
     }
+    // -q runs the push without a progress display at all.
     const stderr = values.quiet ? '' : writer.finish()
-    if (failure !== undefined && !values['ignore-push-failures'])
-      return { stdout: '', stderr: `${stderr}${failure}\n`, exitCode: 1 }
+    if (failure !== undefined) return { stdout: '', stderr: `${stderr}${failure}\n`, exitCode: 1 }
     return { stdout: '', stderr, exitCode: 0 }
   },
 })
+
+/**
+ * What the daemon answers a push of `tag` with, offline: a tag it does not hold, else the
+ * registry it cannot reach (the push stream's error, which compose returns as it is).
+ */
+function pushError(engine: DockerEngine, tag: string): string {
+  const ref = parseNormalizedNamed(tag)
+  if (!ref.ok) return ref.error.message
+  if (!engine.findImage(tag))
+    return `An image does not exist locally with the tag: ${familiarName(ref.value)}`
+  // Docker Hub's API answers at registry-1.docker.io.
+  const host = ref.value.domain === 'docker.io' ? 'registry-1.docker.io' : ref.value.domain
+  return PULL_MESSAGES.registryUnreachable(host)
+}
 
 export const build = composeCommand({
   name: 'build',

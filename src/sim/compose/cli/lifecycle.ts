@@ -8,9 +8,11 @@ import { err, ok, type Result } from '../../core/errors'
 import type { ContainerRecord } from '../../docker/engine/container-record'
 import { isUp } from '../../docker/engine/container-record'
 import type { CommandOutput } from '../../shell/command'
-import { removeOne, startOne, stopTogether, type StopOptions } from '../project/container-ops'
+import type { ComposeProject } from '../model'
+import { inReverseDependencyOrder } from '../project/concurrent'
+import { removeOne, startOne, stopJob, type StopOptions } from '../project/container-ops'
 import { daemonError, type ComposeError } from '../project/errors'
-import { startOrder } from '../project/graph'
+import { dependenciesOf, startOrder } from '../project/graph'
 import { projectContainers, serviceOf } from '../project/observed'
 import { progressId, type ComposeRuntime } from '../project/runtime'
 import { pass, stepMs } from '../project/timing'
@@ -22,7 +24,10 @@ async function targetContainers(
   services: readonly string[],
   options: { oneoff?: boolean } = {},
 ): Promise<
-  Result<{ name: string; containers: ContainerRecord[] }, { message: string; exitCode: number }>
+  Result<
+    { name: string; project?: ComposeProject; containers: ContainerRecord[] },
+    { message: string; exitCode: number }
+  >
 > {
   const target = await env.projectOrName()
   if (!target.ok) return target
@@ -41,7 +46,7 @@ async function targetContainers(
   })
     .filter((c) => services.length === 0 || services.includes(serviceOf(c)))
     .sort((a, b) => rank(a) - rank(b))
-  return ok({ name, containers })
+  return ok({ name, ...(project ? { project } : {}), containers })
 }
 
 async function runSteps(
@@ -73,25 +78,22 @@ function timeoutOf(values: { timeout: number }, changed: readonly string[]): Sto
 }
 
 /**
- * Stops `containers` (given dependencies first): dependents first, a service's containers
- * together.
+ * Stops `containers` as compose's Stop does (pkg/compose/stop.go): services in reverse dependency
+ * order over the whole project, those nothing waits for together, a service's containers at
+ * once, each reported as its own stop ends.
  */
-async function stopServices(
+function stopServices(
   rt: ComposeRuntime,
+  project: ComposeProject | undefined,
   containers: readonly ContainerRecord[],
   options: StopOptions,
 ): Promise<Result<void, ComposeError>> {
-  const groups: ContainerRecord[][] = []
-  for (const c of [...containers].filter(isUp).reverse()) {
-    const last = groups[groups.length - 1]
-    if (last !== undefined && serviceOf(last[0] as ContainerRecord) === serviceOf(c)) last.push(c)
-    else groups.push([c])
-  }
-  for (const group of groups) {
-    const stopped = await stopTogether(rt, group, options)
-    if (!stopped.ok) return stopped
-  }
-  return ok(undefined)
+  const services = project
+    ? Object.keys(project.services)
+    : [...new Set(containers.map((c) => serviceOf(c)))]
+  return inReverseDependencyOrder(rt, services, dependenciesOf(project, containers), (service) =>
+    containers.filter((c) => serviceOf(c) === service).map((c) => stopJob(rt, c, options)),
+  )
 }
 
 const timeoutFlag = {
@@ -138,7 +140,12 @@ export const stop = composeCommand({
     if (!t.ok) return failed(t.error)
     const writer = env.progress('Stopping')
     const rt = env.runtime(writer)
-    const stopped = await stopServices(rt, t.value.containers, timeoutOf(values, changed))
+    const stopped = await stopServices(
+      rt,
+      t.value.project,
+      t.value.containers,
+      timeoutOf(values, changed),
+    )
     const stderr = rt.warnings() + writer.finish()
     if (!stopped.ok)
       return { stdout: '', stderr: `${stderr}${stopped.error.message}\n`, exitCode: 1 }
@@ -302,7 +309,7 @@ Any data which is not in a volume will be lost.`,
     if (values.stop) {
       const writer = env.progress('Stopping')
       const rt = env.runtime(writer)
-      const stopped = await stopServices(rt, t.value.containers.filter(isUp), {})
+      const stopped = await stopServices(rt, t.value.project, t.value.containers, {})
       stderr += rt.warnings() + writer.finish()
       if (!stopped.ok)
         return { stdout: '', stderr: `${stderr}${stopped.error.message}\n`, exitCode: 1 }

@@ -10,7 +10,7 @@ import { parseTimestamp } from '../../docker/cli/timestamps'
 import type { ContainerRecord, LogEntry } from '../../docker/engine/container-record'
 import type { CommandOutput } from '../../shell/command'
 import { containerNumber, projectContainers, serviceOf } from '../project/observed'
-import { composeCommand, DRY_RUN_FLAG, EXIT, failed } from './command'
+import { CANCELED_STATUS, composeCommand, DRY_RUN_FLAG, EXIT, failed } from './command'
 import { LogPrinter } from './log-printer'
 
 export const logs = composeCommand({
@@ -98,10 +98,14 @@ export const logs = composeCommand({
     }
     const ended = (): boolean =>
       containers.every((c) => c.state.status === 'exited' || c.state.status === 'dead')
-    await waitOnClock({ engine: env.engine, shell: env.shell }, ended, flush, () =>
+    const outcome = await waitOnClock({ engine: env.engine, shell: env.shell }, ended, flush, () =>
       streams.goLive(),
     )
     flush()
+    if (outcome === 'interrupted') {
+      streams.err(CANCELED_STATUS)
+      return streams.result(EXIT.canceled)
+    }
     return streams.result(0)
   },
 })

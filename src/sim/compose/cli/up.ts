@@ -27,7 +27,15 @@ import {
   type PullPolicy,
 } from '../project/images'
 import { serviceContainers } from '../project/observed'
-import { composeCommand, DRY_RUN_FLAG, EXIT, failed, type ComposeEnv } from './command'
+import { ProgressWriter } from '../progress/writer'
+import {
+  CANCELED_STATUS,
+  composeCommand,
+  DRY_RUN_FLAG,
+  EXIT,
+  failed,
+  type ComposeEnv,
+} from './command'
 import { readEnvFiles } from './env-files'
 import { LogPrinter } from './log-printer'
 import { selectServices } from './services'
@@ -279,8 +287,21 @@ export const up = composeCommand({
     const created = await createPhase(rt, project, order, options)
     if (!created.ok) return finish(created.error.message)
     if (values['no-start']) return finish()
+    // Attached, compose starts the containers outside its progress display (Up runs only the
+    // create step under progress.Run): no Starting/Started lines, `Attaching to` follows.
+    const startRt = detach
+      ? rt
+      : env.runtime(
+          new ProgressWriter({
+            mode: 'quiet',
+            title: 'Running',
+            width: 80,
+            color: false,
+            now: () => env.shell.clock.now(),
+          }),
+        )
     const started = await startPhase(
-      rt,
+      startRt,
       project,
       order,
       waitTimeoutS !== undefined && waitTimeoutS > 0 ? waitTimeoutS * 1000 : undefined,
@@ -341,9 +362,10 @@ async function attach(
       options.selected.length === 0 || options.attachDependencies || options.selected.includes(s)
     )
   })
-  const containers: ContainerRecord[] = attached.flatMap((s) =>
-    serviceContainers(env.engine, project.name, s),
-  )
+  // containers.sorted(): by name, which also fixes each one's colour.
+  const containers: ContainerRecord[] = attached
+    .flatMap((s) => serviceContainers(env.engine, project.name, s))
+    .sort((a, b) => (a.name < b.name ? -1 : 1))
   const printer = new LogPrinter({
     project: project.name,
     color: options.color,
@@ -357,6 +379,8 @@ async function attach(
   const reported = new Set<string>()
   let abortedBy: ContainerRecord | undefined
   const flush = (): void => {
+    // Once compose aborts (an exit, or Ctrl-C), its printer shows no more logs or exits.
+    if (abortedBy !== undefined) return
     const pending: Array<{ c: ContainerRecord; index: number }> = []
     for (const c of containers) {
       const from = shown.get(c.id) ?? 0
@@ -372,11 +396,10 @@ async function attach(
       if (reported.has(c.id) || (c.state.status !== 'exited' && c.state.status !== 'dead')) continue
       reported.add(c.id)
       streams.out(printer.status(c, `exited with code ${c.state.exitCode}`))
-      if (
-        abortedBy === undefined &&
-        (options.abortOnExit || (options.abortOnFailure && c.state.exitCode !== 0))
-      )
+      if (options.abortOnExit || (options.abortOnFailure && c.state.exitCode !== 0)) {
         abortedBy = c
+        return
+      }
     }
   }
   const ended = (): boolean =>
@@ -386,12 +409,14 @@ async function attach(
     streams.goLive(),
   )
   flush()
-  const stopAll = async (): Promise<string> => {
-    const writer = env.progress('Stopping')
+  // The stop compose runs on Ctrl-C (Stop: `[+] Stopping`) or on an abort (inside
+  // progress.Run: `[+] Running`).
+  const stopAll = async (title: string): Promise<string> => {
+    const writer = env.progress(title)
     const rt = env.runtime(writer)
     await stopServices(
       rt,
-      project.name,
+      project,
       order,
       options.timeoutS === undefined ? {} : { timeoutS: options.timeoutS },
     )
@@ -399,14 +424,13 @@ async function attach(
   }
   if (outcome === 'interrupted') {
     streams.err('Gracefully stopping... (press Ctrl+C again to force)\n')
-    streams.err(await stopAll())
-    flush()
+    streams.err(await stopAll('Stopping'))
+    streams.err(CANCELED_STATUS)
     return streams.result(EXIT.canceled)
   }
   if (abortedBy !== undefined) {
-    streams.out('Aborting on container exit...\n')
-    streams.err(await stopAll())
-    flush()
+    streams.err('Aborting on container exit...\n')
+    streams.err(await stopAll('Running'))
     const from =
       options.exitCodeFrom === ''
         ? abortedBy

@@ -1,7 +1,11 @@
-/** `docker compose version` (cmd/compose/version.go): `Docker Compose version v2.x.y`. */
+/**
+ * `docker compose version` (cmd/compose/version.go): `Docker Compose version v2.x.y`; `--short`
+ * the bare number; `--format json` a one-key object. Any other format prints the pretty line:
+ * compose compares the value with "json" only, it does not reject the rest.
+ */
 import { FlagSet } from '../../cli-kit/flags'
 import { COMPOSE_VERSION } from '../project/labels'
-import { composeCommand, failed } from './command'
+import { composeCommand } from './command'
 
 export function versionText(format: 'pretty' | 'json', short: boolean): string {
   if (short) return `${COMPOSE_VERSION}\n`
@@ -25,9 +29,7 @@ export const version = composeCommand({
       { name: 'short', type: 'bool', usage: "Shows only Compose's version number" },
     ] as const),
   run({ values }) {
-    const format = values.format === '' ? 'pretty' : values.format
-    if (format !== 'pretty' && format !== 'json')
-      return failed({ message: `unsupported format "${format}"`, exitCode: 1 })
+    const format = values.format === 'json' ? 'json' : 'pretty'
     return { stdout: versionText(format, values.short), stderr: '', exitCode: 0 }
   },
 })

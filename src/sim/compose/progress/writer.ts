@@ -6,15 +6,21 @@
  *   (`✔` done, `✘` error), the status aligned after the longest id, and the elapsed time
  *   right-aligned to the terminal width. Quai prints the block's final frame once (the frames a
  *   real terminal redraws in between end up looking the same);
+ * - json (`--progress json`): one JSON object per event, `{"id":…,"text":…,"status":…}` with
+ *   empty fields left out (pkg/progress/json.go), `{"tail":true,"text":…}` for a tail message;
  * - quiet: nothing.
- * Times come from the virtual clock.
+ * An event has an id (`Container app-web-1`), an optional text after it (`Skipped` for push)
+ * and a status text (`Started`). Times come from the virtual clock.
  */
+
+import { goJson } from '../go-json'
 
 export type ProgressStatus = 'working' | 'done' | 'warning' | 'error'
 export type ProgressMode = 'plain' | 'tty' | 'quiet' | 'json'
 
 interface Task {
   id: string
+  text: string
   status: ProgressStatus
   statusText: string
   startMs: number
@@ -58,19 +64,21 @@ export class ProgressWriter {
 
   constructor(private readonly options: ProgressOptions) {}
 
-  event(id: string, status: ProgressStatus, statusText: string): void {
+  event(id: string, status: ProgressStatus, statusText: string, text = ''): void {
     const now = this.options.now()
     const { mode } = this.options
     if (mode === 'plain') {
+      // Go's Println(prefix, ID, Text, StatusText): the four joined by spaces.
       const prefix = this.options.dryRun ? DRY_RUN_PREFIX : ''
-      this.plain += `${prefix} ${id}  ${statusText}\n`
+      this.plain += `${prefix} ${id} ${text} ${statusText}\n`
     } else if (mode === 'json') {
-      this.plain += `${JSON.stringify({ id, status: jsonStatus(status), text: statusText })}\n`
+      this.plain += `${jsonLine({ id, text, status: statusText }, this.options.dryRun)}\n`
     }
     const last = this.tasks.get(id)
     if (!last) {
       this.tasks.set(id, {
         id,
+        text,
         status,
         statusText,
         startMs: now,
@@ -82,11 +90,14 @@ export class ProgressWriter {
     if (status === 'working') last.endMs = undefined
     last.status = status
     last.statusText = statusText
+    last.text = text
   }
 
   /** A message printed after the block (TailMsgf). */
   tail(message: string): void {
-    if (this.options.mode === 'plain') this.plain += `${message}\n`
+    const { mode, dryRun } = this.options
+    if (mode === 'plain') this.plain += `${dryRun ? DRY_RUN_PREFIX : ''} ${message}\n`
+    else if (mode === 'json') this.plain += `${jsonLine({ tail: true, text: message }, dryRun)}\n`
     else this.tails.push(message)
   }
 
@@ -109,10 +120,10 @@ export class ProgressWriter {
     const done = tasks.filter((t) => t.status !== 'working').length
     let header = `[+] ${title} ${done}/${tasks.length}`
     if (done === tasks.length) header = paint('36', header, color)
-    const padTo = Math.max(...tasks.map((t) => `${t.id} `.length))
+    const padTo = Math.max(...tasks.map((t) => `${t.id} ${t.text}`.length))
     const now = this.options.now()
     const lines = tasks.map((t) => {
-      const txt = `${t.id} `
+      const txt = `${t.id} ${t.text}`
       const padding = ' '.repeat(Math.max(0, padTo - txt.length))
       const prefix = this.options.dryRun ? paint('36', DRY_RUN_PREFIX, color) : ''
       let status = t.statusText
@@ -142,6 +153,19 @@ function statusColor(status: ProgressStatus, text: string, color: boolean): stri
   return text
 }
 
-function jsonStatus(status: ProgressStatus): string {
-  return { working: 'Working', done: 'Done', warning: 'Warning', error: 'Error' }[status]
+/**
+ * pkg/progress/json.go's jsonMessage: `dry-run`, `tail`, `id`, `text`, `status` in that order,
+ * each left out when empty (omitempty), as Go's json.Marshal writes it.
+ */
+function jsonLine(
+  fields: { tail?: boolean; id?: string; text?: string; status?: string },
+  dryRun: boolean | undefined,
+): string {
+  const message: Record<string, string | boolean> = {}
+  if (dryRun) message['dry-run'] = true
+  if (fields.tail) message.tail = true
+  if (fields.id) message.id = fields.id
+  if (fields.text) message.text = fields.text
+  if (fields.status) message.status = fields.status
+  return goJson(message)
 }

@@ -7,6 +7,7 @@
 import { err, ok, type Result } from '../../core/errors'
 import type { ContainerRecord } from '../../docker/engine/container-record'
 import { isUp } from '../../docker/engine/container-record'
+import { runTogether, type Job } from './concurrent'
 import { ComposeError, daemonError } from './errors'
 import { progressId, type ComposeRuntime } from './runtime'
 import { pass, stepMs } from './timing'
@@ -40,40 +41,79 @@ function graceSeconds(c: ContainerRecord, options: StopOptions): number {
 }
 
 /**
- * Stops `containers` together (compose stops a service's containers in parallel): they all get
- * the stop signal, and the step lasts as long as the slowest, a grace period for a process
- * that ignores the signal.
+ * One container's stop (pkg/compose/stop.go stopContainer): `Stopping`, the daemon's stop, then
+ * `Stopped`. The stop signal goes at once; a process that ignores it is killed after the grace
+ * period. A container that is not running still gets both lines, as the daemon's stop of it
+ * succeeds at once.
  */
-export async function stopTogether(
+export function* stopJob(rt: ComposeRuntime, c: ContainerRecord, options: StopOptions = {}): Job {
+  const id = progressId.container(c.name)
+  rt.progress.event(id, 'working', 'Stopping')
+  if (!isUp(c)) {
+    rt.progress.event(id, 'done', 'Stopped')
+    return ok(undefined)
+  }
+  let signal = options.signal
+  let ms = stepMs('stop', c.name)
+  if (rt.engine.stopWaitsForTimeout(c.id, options.signal)) {
+    rt.engine.announceStopSignal(c.id, options.signal)
+    signal = 'SIGKILL'
+    ms = Math.max(graceSeconds(c, options), 0) * 1000 + stepMs('kill', c.name)
+  }
+  yield ms
+  if (isUp(c)) {
+    const stopped = rt.engine.stopContainer(c.id, signal ? { signal } : {})
+    if (!stopped.ok) {
+      rt.progress.event(id, 'error', 'Error while Stopping')
+      return err(daemonError(stopped.error.message))
+    }
+  }
+  rt.progress.event(id, 'done', 'Stopped')
+  return ok(undefined)
+}
+
+/** One container's removal: `Removing`, the daemon's forced remove, `Removed`. */
+export function* removeJob(
+  rt: ComposeRuntime,
+  c: ContainerRecord,
+  options: { volumes?: boolean } = {},
+): Job {
+  const id = progressId.container(c.name)
+  rt.progress.event(id, 'working', 'Removing')
+  yield stepMs('remove', c.name)
+  const removed = rt.engine.removeContainer(c.id, {
+    force: true,
+    volumes: options.volumes === true,
+  })
+  if (!removed.ok) {
+    rt.progress.event(id, 'error', 'Error while Removing')
+    return err(daemonError(removed.error.message))
+  }
+  rt.progress.event(id, 'done', 'Removed')
+  return ok(undefined)
+}
+
+/** `down`'s step for one container (stopAndRemoveContainer): its stop, then its removal. */
+export function* stopAndRemoveJob(
+  rt: ComposeRuntime,
+  c: ContainerRecord,
+  options: StopOptions & { volumes?: boolean } = {},
+): Job {
+  const stopped = yield* stopJob(rt, c, options)
+  if (!stopped.ok) return stopped
+  return yield* removeJob(rt, c, options)
+}
+
+/** Stops `containers` together, each reported as its own stop ends. */
+export function stopTogether(
   rt: ComposeRuntime,
   containers: readonly ContainerRecord[],
   options: StopOptions = {},
 ): Promise<Result<void, ComposeError>> {
-  if (containers.length === 0) return ok(undefined)
-  const killed = new Set<string>()
-  let longest = 0
-  for (const c of containers) {
-    rt.progress.event(progressId.container(c.name), 'working', 'Stopping')
-    if (!isUp(c)) continue
-    let ms = stepMs('stop', c.name)
-    const grace = graceSeconds(c, options)
-    if (rt.engine.stopWaitsForTimeout(c.id, options.signal)) {
-      rt.engine.announceStopSignal(c.id, options.signal)
-      killed.add(c.id)
-      ms = Math.max(grace, 0) * 1000 + stepMs('kill', c.name)
-    }
-    longest = Math.max(longest, ms)
-  }
-  await pass(rt, longest)
-  for (const c of containers) {
-    if (isUp(c)) {
-      const signal = killed.has(c.id) ? 'SIGKILL' : options.signal
-      const stopped = rt.engine.stopContainer(c.id, signal ? { signal } : {})
-      if (!stopped.ok) return err(daemonError(stopped.error.message))
-    }
-    rt.progress.event(progressId.container(c.name), 'done', 'Stopped')
-  }
-  return ok(undefined)
+  return runTogether(
+    rt,
+    containers.map((c) => stopJob(rt, c, options)),
+  )
 }
 
 export function stopOne(

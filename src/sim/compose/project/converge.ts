@@ -15,8 +15,10 @@ import type { ContainerRecord } from '../../docker/engine/container-record'
 import { isUp } from '../../docker/engine/container-record'
 import type { ComposeProject, ServiceConfig } from '../model'
 import { containerPlan, serviceConfigHash } from './container-spec'
-import { removeOne, startOne, stopTogether, type StopOptions } from './container-ops'
+import { inReverseDependencyOrder } from './concurrent'
+import { removeOne, startOne, stopJob, type StopOptions } from './container-ops'
 import { ComposeError, daemonError } from './errors'
+import { dependenciesOf } from './graph'
 import { serviceImage } from './images'
 import { LABEL } from './labels'
 import { containerNumber, projectContainers, serviceContainers, serviceOf } from './observed'
@@ -413,19 +415,24 @@ export async function waitRunning(
 }
 
 /**
- * Stops the services' containers, dependents first (reverse start order); a service's
- * containers stop together.
+ * Stops the services' containers as compose's Stop does: dependents first over the project's
+ * graph, services nothing waits for together, every container of a service at once (a stopped
+ * one too: the daemon's stop of it succeeds at once).
  */
-export async function stopServices(
+export function stopServices(
   rt: ComposeRuntime,
-  projectName: string,
-  servicesInStartOrder: readonly string[],
+  project: ComposeProject,
+  services: readonly string[],
   options: StopOptions = {},
 ): Promise<Result<void, ComposeError>> {
-  for (const name of [...servicesInStartOrder].reverse()) {
-    const running = serviceContainers(rt.engine, projectName, name).filter(isUp)
-    const stopped = await stopTogether(rt, running, options)
-    if (!stopped.ok) return stopped
-  }
-  return ok(undefined)
+  const containers = projectContainers(rt.engine, project.name)
+  return inReverseDependencyOrder(
+    rt,
+    Object.keys(project.services),
+    dependenciesOf(project, containers),
+    (service) =>
+      services.includes(service)
+        ? containers.filter((c) => serviceOf(c) === service).map((c) => stopJob(rt, c, options))
+        : [],
+  )
 }

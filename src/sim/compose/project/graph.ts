@@ -2,7 +2,9 @@
  * The services' dependency graph (depends_on): compose starts dependencies first and stops and
  * removes dependents first. Ties keep the project's order (services sorted by name).
  */
+import type { ContainerRecord } from '../../docker/engine/container-record'
 import type { ComposeProject } from '../model'
+import { LABEL } from './labels'
 
 /** `names` plus every service they depend on, transitively (what `up web` brings up). */
 export function withDependencies(project: ComposeProject, names: readonly string[]): string[] {
@@ -54,4 +56,25 @@ export function dependencyCycle(project: ComposeProject): string | undefined {
   }
   for (const name of Object.keys(project.services).sort()) visit(name, [])
   return found
+}
+
+/**
+ * The services each service depends on: the project's depends_on, or, for a project known only
+ * by its containers (`down -p NAME`), their `com.docker.compose.depends_on` labels
+ * (`db:service_started:false,…`), as compose rebuilds a project from its containers.
+ */
+export function dependenciesOf(
+  project: ComposeProject | undefined,
+  containers: readonly ContainerRecord[],
+): (service: string) => string[] {
+  if (project) return (s) => Object.keys(project.services[s]?.depends_on ?? {})
+  const deps = new Map<string, Set<string>>()
+  for (const c of containers) {
+    const service = c.config.Labels[LABEL.service] ?? ''
+    const set = deps.get(service) ?? new Set<string>()
+    for (const entry of (c.config.Labels[LABEL.dependsOn] ?? '').split(','))
+      if (entry !== '') set.add(entry.split(':')[0] ?? '')
+    deps.set(service, set)
+  }
+  return (s) => [...(deps.get(s) ?? [])]
 }

@@ -49,7 +49,8 @@ export async function pullServices(
   options: { ignoreFailures?: boolean } = {},
 ): Promise<Result<void, ComposeError>> {
   let failure: ComposeError | undefined
-  for (const service of services) rt.progress.event(service.name, 'working', 'Pulling')
+  // A service's pull line carries its word as the event's text (pkg/compose/pull.go).
+  for (const service of services) rt.progress.event(service.name, 'working', '', 'Pulling')
   const outcomes = services.map((service) => {
     const image = serviceImage(project, service)
     const pulled = rt.engine.pull(image)
@@ -61,11 +62,11 @@ export async function pullServices(
     await pass(rt, o.ms - elapsed)
     elapsed = o.ms
     if (!o.pulled.ok) {
-      rt.progress.event(o.service.name, 'error', o.pulled.error.message)
+      rt.progress.event(o.service.name, 'error', '', 'Error')
       failure ??= daemonError(o.pulled.error.message)
       continue
     }
-    rt.progress.event(o.service.name, 'done', 'Pulled')
+    rt.progress.event(o.service.name, 'done', '', 'Pulled')
   }
   if (failure && !options.ignoreFailures) return err(failure)
   return ok(undefined)

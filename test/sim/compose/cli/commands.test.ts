@@ -64,19 +64,19 @@ describe('docker compose ps', () => {
 })
 
 describe('docker compose down', () => {
-  it('removes containers dependents first, then the network', async () => {
+  it('stops and removes independent services together, each line as its step ends, then the network', async () => {
     const s = await upApp()
     const r = await compose(s, app(), 'down')
     expect(r.stderr).toBe(
       [
-        ' Container app-web-1  Stopping',
-        ' Container app-web-1  Stopped',
-        ' Container app-web-1  Removing',
-        ' Container app-web-1  Removed',
         ' Container app-cache-1  Stopping',
+        ' Container app-web-1  Stopping',
         ' Container app-cache-1  Stopped',
         ' Container app-cache-1  Removing',
+        ' Container app-web-1  Stopped',
+        ' Container app-web-1  Removing',
         ' Container app-cache-1  Removed',
+        ' Container app-web-1  Removed',
         ' Network app_default  Removing',
         ' Network app_default  Removed',
         '',
@@ -135,7 +135,8 @@ describe('docker compose up (attached)', () => {
     const s = await Session.create({ seed: 3 })
     const p = project([service('job', { image: 'busybox', command: ['echo', 'done'] })])
     const r = await compose(s, p, 'up')
-    expect(r.stdout).toBe('Attaching to job-1\njob-1  | done\njob-1 exited with code 0\n')
+    // compose starts the exit line with goterm's RESET_LINE (\r, erase line), coloured or not.
+    expect(r.stdout).toBe('Attaching to job-1\njob-1  | done\n\r\u001b[Kjob-1 exited with code 0\n')
     expect(r.exitCode).toBe(0)
   })
 

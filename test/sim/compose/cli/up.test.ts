@@ -20,10 +20,10 @@ describe('docker compose up -d', () => {
     expect(r.stdout).toBe('')
     expect(r.stderr).toBe(
       [
-        ' db  Pulling',
-        ' web  Pulling',
-        ' db  Pulled',
-        ' web  Pulled',
+        ' db Pulling ',
+        ' web Pulling ',
+        ' db Pulled ',
+        ' web Pulled ',
         ' Network app_default  Creating',
         ' Network app_default  Created',
         ' Container app-db-1  Creating',
@@ -191,5 +191,86 @@ describe('docker compose up -d', () => {
       stderr: 'no such service: nope\n',
       exitCode: 1,
     })
+  })
+})
+
+// pkg/compose/up.go, printer.go and cmd/formatter/logs.go of compose v2.36.
+describe('docker compose up (attached)', () => {
+  const jobAndWeb = () =>
+    project([
+      service('web', { image: 'nginx' }),
+      service('job', { image: 'busybox', command: ['sh', '-c', 'echo hi; exit 4'] }),
+    ])
+
+  it('shows only the create steps, attaches in container-name order, and ends when all exit', async () => {
+    const s = await Session.create({ seed: 1 })
+    await s.run('docker pull -q busybox')
+    const p = project([service('job', { image: 'busybox', command: ['echo', 'done'] })])
+    expect(await compose(s, p, 'up')).toEqual({
+      stdout: 'Attaching to job-1\njob-1  | done\n\r\u001b[Kjob-1 exited with code 0\n',
+      stderr: [
+        ' Network app_default  Creating',
+        ' Network app_default  Created',
+        ' Container app-job-1  Creating',
+        ' Container app-job-1  Created',
+        '',
+      ].join('\n'),
+      exitCode: 0,
+    })
+  })
+
+  it('aborts on the first exit: the notice on stderr, the stop in a Running block, that exit code', async () => {
+    const s = await Session.create({ seed: 1 })
+    await s.run('docker pull -q busybox')
+    await s.run('docker pull -q nginx')
+    const r = await compose(s, jobAndWeb(), '--progress tty up --abort-on-container-exit')
+    expect(r.stdout).toBe(
+      'Attaching to job-1, web-1\njob-1  | hi\n\r\u001b[Kjob-1 exited with code 4\n',
+    )
+    expect(r.stderr.split('\n').slice(-5)).toEqual([
+      'Aborting on container exit...',
+      '[+] Running 2/2',
+      ' ✔ Container app-job-1  Stopped                                            0.0s ',
+      ' ✔ Container app-web-1  Stopped                                            0.2s ',
+      '',
+    ])
+    expect(r.exitCode).toBe(4)
+  })
+
+  it('returns the exit code of --exit-code-from’s service', async () => {
+    const s = await Session.create({ seed: 1 })
+    const r = await compose(s, jobAndWeb(), 'up --exit-code-from job')
+    expect(r.exitCode).toBe(4)
+  })
+
+  it('stops gracefully on Ctrl-C, then ends with compose’s canceled status and 130', async () => {
+    const s = await Session.create({ seed: 1 })
+    await s.run('docker pull -q nginx')
+    const p = project([service('web', { image: 'nginx' })])
+    const controller = new AbortController()
+    controller.abort()
+    const { runComposeWith } = await import('../../../../src/sim/compose/cli/docker-compose')
+    const r = await runComposeWith(['up'], s.world, s.commandContext(controller.signal), () =>
+      Promise.resolve({ ok: true as const, value: p }),
+    )
+    expect(r.stdout.startsWith('Attaching to web-1\n')).toBe(true)
+    expect(r.stderr.split('\n').slice(-5)).toEqual([
+      'Gracefully stopping... (press Ctrl+C again to force)',
+      ' Container app-web-1  Stopping',
+      ' Container app-web-1  Stopped',
+      'canceled',
+      '',
+    ])
+    expect(r.exitCode).toBe(130)
+  })
+
+  it('colours the whole `name  | ` prefix, trailing space included', async () => {
+    const s = await Session.create({ seed: 1 })
+    await s.run('docker pull -q busybox')
+    const p = project([service('job', { image: 'busybox', command: ['echo', 'done'] })])
+    const r = await compose(s, p, '--ansi always up')
+    expect(r.stdout).toBe(
+      'Attaching to job-1\n\u001b[36mjob-1  | \u001b[0mdone\n\u001b[36m\r\u001b[Kjob-1 exited with code 0\n\u001b[0m',
+    )
   })
 })
