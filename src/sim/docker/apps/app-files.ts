@@ -98,3 +98,39 @@ export function filesOf(cwd: string, entries: Record<string, string>): AppFiles 
     mtimeMs: () => undefined,
   }
 }
+
+/**
+ * An image's tree as it lies (files and directories, the empty ones too), for apps started from
+ * an image alone (a Kubernetes pod's container: apps/image-app.ts).
+ */
+export function filesOfTree(
+  cwd: string,
+  files: ReadonlyMap<string, string>,
+  dirs: ReadonlySet<string>,
+): AppFiles {
+  const entries = new Map<string, Map<string, boolean>>()
+  const add = (path: string, dir: boolean): void => {
+    if (path === '/') return
+    const slash = path.lastIndexOf('/')
+    const parent = slash <= 0 ? '/' : path.slice(0, slash)
+    let siblings = entries.get(parent)
+    if (siblings === undefined) entries.set(parent, (siblings = new Map()))
+    siblings.set(path.slice(slash + 1), dir || siblings.get(path.slice(slash + 1)) === true)
+  }
+  for (const dir of dirs) {
+    add(dir, true)
+    if (!entries.has(dir)) entries.set(dir, new Map())
+  }
+  for (const file of files.keys()) add(file, false)
+  return {
+    cwd,
+    read: (path) => files.get(resolvePath(cwd, path)),
+    list: (path) => {
+      const found = entries.get(resolvePath(cwd, path))
+      return found === undefined
+        ? undefined
+        : [...found].map(([name, dir]) => ({ name, dir, link: false }))
+    },
+    mtimeMs: () => undefined,
+  }
+}

@@ -236,7 +236,7 @@ async function forward(
           )
           return { kind: 'reset' }
         }
-        const connection = podConnection(live, f.remote, '127.0.0.1', nowMs)
+        const connection = podConnection(live, f.remote, '127.0.0.1', nowMs, cluster)
         if (connection.kind === 'open') return connection
         streams.err(
           klog(

@@ -1,8 +1,13 @@
 /**
  * Probe results (pkg/probe): an httpGet or tcpSocket probe succeeds when the image's process
- * listens on that port, an exec probe when the command is one a shell would run happily. The
- * failure texts are the prober's, as `kubectl describe` shows them after `Liveness probe failed: `.
+ * listens on that port, an exec probe when the command is one a shell would run happily. A
+ * container running an app server (`node server.js`, `flask run`: network/pod-apps.ts) is probed
+ * against the app itself: its ports, and its routes' status codes (a route it does not have
+ * answers 404, which fails the probe). The failure texts are the prober's, as `kubectl describe`
+ * shows them after `Liveness probe failed: `.
  */
+import type { AppServer } from '../../docker/apps/app-server'
+import { isLoopbackHost } from '../../docker/apps/listen-ports'
 import type { CatalogImage } from '../../docker/images/catalog-types'
 
 export interface ProbeSpec {
@@ -24,12 +29,63 @@ const listens = (image: CatalogImage | undefined, port: number): boolean =>
     ? true
     : (image.profile.services ?? []).some((s) => s.port === port && s.protocol === 'tcp')
 
-/** undefined when the probe succeeds, else the prober's message. */
+/** kube-probe's User-Agent: the kubelet's minor version. */
+const PROBE_USER_AGENT = 'kube-probe/1.32'
+
+/** Whether the app accepts a connection to `port` of the pod's address (not its loopback only). */
+const appListens = (app: AppServer, port: number): boolean =>
+  app.listens.some((l) => l.port === port && !isLoopbackHost(l.host))
+
+/** The probe against an app server the container runs; undefined when it succeeds. */
+function appProbeOutcome(
+  probe: ProbeSpec,
+  app: AppServer,
+  podIP: string,
+  nowMs: number,
+): string | undefined {
+  if (probe.httpGet !== undefined) {
+    const port = portNumber(probe.httpGet.port)
+    const host = probe.httpGet.host ?? podIP
+    const scheme = (probe.httpGet.scheme ?? 'HTTP').toLowerCase()
+    const raw = probe.httpGet.path ?? '/'
+    const path = raw.startsWith('/') ? raw : `/${raw}`
+    const url = `${scheme}://${host}:${port}${path}`
+    if (!appListens(app, port))
+      return `Get "${url}": dial tcp ${host}:${port}: connect: connection refused`
+    if (scheme === 'https') return `Get "${url}": http: server gave HTTP response to HTTPS client`
+    const exchange = app.respond(
+      { method: 'GET', path, host: `${host}:${port}`, userAgent: PROBE_USER_AGENT },
+      { nowMs, clientIp: podIP.replace(/\.\d+$/, '.1'), clientPort: 0, localIp: podIP },
+    )
+    const outcome = exchange.outcome
+    if (outcome.kind !== 'response') return `Get "${url}": EOF`
+    // The prober counts 200–399 as success (a redirect it does not follow is fine).
+    return outcome.status >= 200 && outcome.status < 400
+      ? undefined
+      : `HTTP probe failed with statuscode: ${outcome.status}`
+  }
+  if (probe.tcpSocket !== undefined) {
+    const port = portNumber(probe.tcpSocket.port)
+    const host = probe.tcpSocket.host ?? podIP
+    return appListens(app, port)
+      ? undefined
+      : `dial tcp ${host}:${port}: connect: connection refused`
+  }
+  return probeOutcome(probe, undefined, podIP)
+}
+
+/**
+ * undefined when the probe succeeds, else the prober's message. `app` is the app server the
+ * container runs, when it runs one (network/pod-apps.ts podApp); `nowMs` the probe's instant.
+ */
 export function probeOutcome(
   probe: ProbeSpec,
   image: CatalogImage | undefined,
   podIP: string,
+  app?: AppServer,
+  nowMs = 0,
 ): string | undefined {
+  if (app !== undefined) return appProbeOutcome(probe, app, podIP, nowMs)
   if (probe.httpGet !== undefined) {
     const port = portNumber(probe.httpGet.port)
     const host = probe.httpGet.host ?? podIP

@@ -1,7 +1,8 @@
 /**
  * `minikube docker-env [--unset]`: the bash lines that point the docker client at the node's
  * daemon (its port 2376 published on 127.0.0.1), with minikube's usage hint, or the `unset`
- * lines that undo them (pkg/minikube/shell, bash flavour).
+ * lines that undo them (pkg/minikube/shell, bash flavour). The address it prints is remembered,
+ * so images the docker client then builds with that DOCKER_HOST land on the node.
  */
 import type { CommandOutput } from '../../shell/command'
 import {
@@ -12,6 +13,7 @@ import {
   type MinikubeContext,
 } from './command'
 import { nodeContainer, publishedPort } from './node-containers'
+import { serveNodeDocker } from '../network/node-images'
 
 const VARIABLES = [
   'DOCKER_TLS_VERIFY',
@@ -32,6 +34,8 @@ async function dockerEnv(inv: Invocation, mctx: MinikubeContext): Promise<Comman
   const record = nodeContainer(mctx.world.docker, profile.name)
   const port = (record === undefined ? undefined : publishedPort(record, 2376)) ?? '32769'
   const values = ['1', `tcp://127.0.0.1:${port}`, `${home}/.minikube/certs`, profile.name]
+  // The docker client that gets this DOCKER_HOST builds onto the node (network/node-images.ts).
+  serveNodeDocker(mctx.world.docker, `tcp://127.0.0.1:${port}`, profile.cluster.store)
   const command =
     profile.name === 'minikube'
       ? 'minikube -p minikube docker-env'

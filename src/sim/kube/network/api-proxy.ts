@@ -114,7 +114,14 @@ function proxyToPod(
   if (address === undefined) return status(400, 'BadRequest', `address not allowed`)
   const target = port === '' ? 80 : resolvePodPort(pod, port)
   if (target === undefined) return unreachable(`invalid port ${port}`)
-  return relay(world, podConnection(pod, target, address, nowMs), address, target, request, nowMs)
+  return relay(
+    world,
+    podConnection(pod, target, address, nowMs, cluster),
+    address,
+    target,
+    request,
+    nowMs,
+  )
 }
 
 function proxyToService(

@@ -53,13 +53,13 @@ export function podNetworkOverlay(
       const pod = self()
       if (pod === undefined) return { kind: 'net-unreachable' }
       const own = podAddress(pod) ?? ''
-      if (isLoopback(address)) return podConnection(pod, port, address, nowMs)
-      if (address === own) return podConnection(pod, port, own, nowMs)
+      if (isLoopback(address)) return podConnection(pod, port, address, nowMs, cluster)
+      if (address === own) return podConnection(pod, port, own, nowMs, cluster)
       if (inPodRange(address)) {
         const other = podHolding(cluster, address)
         return other === undefined
           ? { kind: 'host-unreachable', gateway: POD_GATEWAY }
-          : podConnection(other, port, own, nowMs)
+          : podConnection(other, port, own, nowMs, cluster)
       }
       return (
         clusterIpConnection(cluster, address, port, own, nowMs) ??

@@ -142,7 +142,7 @@ export function serviceConnection(
   if (pod === undefined) return { kind: 'refused' }
   const target = resolvePodPort(pod, port.targetPort ?? port.port)
   if (target === undefined) return { kind: 'refused' }
-  return podConnection(pod, target, clientIp, nowMs)
+  return podConnection(pod, target, clientIp, nowMs, cluster)
 }
 
 /** The Service holding `address` as its ClusterIP, if any. */
