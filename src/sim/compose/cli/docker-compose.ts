@@ -8,6 +8,8 @@ import { FlagError } from '../../cli-kit/flags'
 import { err, ok } from '../../core/errors'
 import type { CommandContext, CommandOutput, ShellCommand } from '../../shell/command'
 import type { World } from '../../world'
+import type { DockerEngine } from '../../docker/engine/engine'
+import { connectDaemon } from '../../docker/cli/daemon-host'
 import { ProgressWriter, type ProgressMode } from '../progress/writer'
 import { EXIT, type ComposeEnv, type GlobalOptions } from './command'
 import { COMMANDS, findCommand } from './commands'
@@ -28,6 +30,9 @@ export function warnLine(message: string): string {
   return message.startsWith('WARN[') ? message : `WARN[0000] ${message}`
 }
 
+/** The spellings of true Go's strconv.ParseBool accepts. */
+const GO_TRUE = new Set(['1', 't', 'T', 'TRUE', 'true', 'True'])
+
 /** Project names compose accepts (pkg/api NormalizeProjectName: lowercase, digits, `-`, `_`). */
 const PROJECT_NAME = /^[a-z0-9][a-z0-9_-]*$/
 
@@ -36,6 +41,8 @@ function makeEnv(
   ctx: CommandContext,
   global: GlobalOptions,
   loader: ProjectLoader,
+  statusOut?: (text: string) => void,
+  engine: DockerEngine = world.docker,
 ): ComposeEnv {
   const color = global.ansi === 'always' || (global.ansi === 'auto' && ctx.tty !== undefined)
   let cached: ReturnType<ComposeEnv['loadProject']> | undefined
@@ -51,6 +58,7 @@ function makeEnv(
   }
   const progress = (title: string): ProgressWriter =>
     new ProgressWriter({
+      ...(statusOut === undefined ? {} : { sink: statusOut }),
       mode: progressMode(),
       title,
       width: ctx.tty?.cols ?? 80,
@@ -60,7 +68,7 @@ function makeEnv(
     })
   return {
     world,
-    engine: world.docker,
+    engine,
     shell: ctx,
     global,
     color,
@@ -86,13 +94,14 @@ function makeEnv(
     runtime(writer) {
       let warnings = ''
       return {
-        engine: world.docker,
+        engine,
         shell: ctx,
         progress: writer,
         warn(message) {
           warnings += `${warnLine(message)}\n`
         },
         warnings: () => warnings,
+        parallel: global.parallel,
       }
     },
   }
@@ -100,6 +109,7 @@ function makeEnv(
 
 function parseGlobal(
   argv: readonly string[],
+  env: ReadonlyMap<string, string>,
 ):
   | { ok: true; global: GlobalOptions; rest: string[]; version: boolean }
   | { ok: false; output: CommandOutput } {
@@ -110,7 +120,10 @@ function parseGlobal(
     return { ok: false, output: syntaxError(parsed.error.message) }
   }
   const v = parsed.values
-  const ansi = v['no-ansi'] ? 'never' : v.ansi
+  const given = (flag: string): boolean => parsed.changed.includes(flag)
+  // compose.go: COMPOSE_ANSI when --ansi is not given, COMPOSE_PROGRESS as --progress's default.
+  const envAnsi = env.get('COMPOSE_ANSI')
+  const ansi = v['no-ansi'] ? 'never' : envAnsi !== undefined && !given('ansi') ? envAnsi : v.ansi
   if (ansi !== 'never' && ansi !== 'always' && ansi !== 'auto')
     return {
       ok: false,
@@ -119,7 +132,7 @@ function parseGlobal(
       ),
     }
   // compose.go's PersistentPreRunE: plain errors (exit 1), not flag syntax errors.
-  const progress = v.progress
+  const progress = given('progress') ? v.progress : (env.get('COMPOSE_PROGRESS') ?? v.progress)
   const preRunError = (message: string) =>
     ({ ok: false, output: { stdout: '', stderr: `${message}\n`, exitCode: 1 } }) as const
   if (progress !== '' && !['auto', 'tty', 'plain', 'json', 'quiet', 'none'].includes(progress))
@@ -128,6 +141,16 @@ function parseGlobal(
     return preRunError("can't use --progress tty while ANSI support is disabled")
   if (progress === 'plain' && ansi === 'always')
     return preRunError("can't use --progress plain while ANSI support is forced")
+  // resolveMaxConcurrency: COMPOSE_PARALLEL_LIMIT unless --parallel is given.
+  let parallel = v.parallel
+  const envParallel = env.get('COMPOSE_PARALLEL_LIMIT')
+  if (envParallel !== undefined && !given('parallel')) {
+    if (!/^[+-]?\d+$/.test(envParallel))
+      return preRunError(
+        `COMPOSE_PARALLEL_LIMIT must be an integer (found: ${JSON.stringify(envParallel)})`,
+      )
+    parallel = Number(envParallel)
+  }
   return {
     ok: true,
     rest: parsed.args,
@@ -141,7 +164,7 @@ function parseGlobal(
       ansi,
       progress,
       dryRun: v['dry-run'],
-      parallel: v.parallel,
+      parallel,
     },
   }
 }
@@ -153,7 +176,7 @@ export async function runComposeWith(
   ctx: CommandContext,
   loader: ProjectLoader,
 ): Promise<CommandOutput> {
-  const global = parseGlobal(args)
+  const global = parseGlobal(args, ctx.env)
   if (!global.ok) return global.output
   if (global.version) return { stdout: versionText('pretty', false), stderr: '', exitCode: 0 }
   const [name, ...rest] = global.rest
@@ -189,11 +212,28 @@ export async function runComposeWith(
     return { stdout: commandHelp(command), stderr: '', exitCode: 0 }
   const problem = argumentProblem(command, parsed.args)
   if (problem !== undefined) return syntaxError(problem)
-  const env = makeEnv(world, ctx, global.global, loader)
-  const result = await command.run(
+  // COMPOSE_STATUS_STDOUT (strconv.ParseBool): the progress display goes to stdout, first.
+  let status = ''
+  const toStdout = GO_TRUE.has(ctx.env.get('COMPOSE_STATUS_STDOUT') ?? '')
+  // The docker CLI's client: DOCKER_HOST, DOCKER_CONTEXT… choose the daemon (docker/cli/daemon-host.ts).
+  const daemon =
+    name === 'version'
+      ? undefined
+      : await connectDaemon(world, { hosts: [], context: undefined }, ctx)
+  if (daemon?.ok === false) return daemon.output
+  const env = makeEnv(
+    world,
+    ctx,
+    global.global,
+    loader,
+    toStdout ? (text) => (status += text) : undefined,
+    daemon?.value.engine,
+  )
+  const ran = await command.run(
     { values: parsed.values, args: parsed.args, changed: parsed.changed },
     env,
   )
+  const result = status === '' ? ran : { ...ran, stdout: status + ran.stdout }
   const warnings = parsed.warnings.join('')
   return warnings === '' ? result : { ...result, stderr: warnings + result.stderr }
 }

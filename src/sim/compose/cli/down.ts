@@ -19,6 +19,27 @@ import { progressId } from '../project/runtime'
 import { pass, stepMs } from '../project/timing'
 import { composeCommand, DRY_RUN_FLAG, failed } from './command'
 
+/**
+ * WithRootNodesAndDown: `down SERVICE…` takes the services named and every service depending
+ * on them, directly or not (their dependents cannot outlive them); the others stay up.
+ */
+function downWith(
+  named: readonly string[],
+  dependencies: (service: string) => readonly string[],
+  all: readonly string[],
+): Set<string> {
+  const wanted = new Set(named)
+  for (let grew = true; grew;) {
+    grew = false
+    for (const s of all)
+      if (!wanted.has(s) && dependencies(s).some((d) => wanted.has(d))) {
+        wanted.add(s)
+        grew = true
+      }
+  }
+  return wanted
+}
+
 export const down = composeCommand({
   name: 'down',
   use: '[OPTIONS] [SERVICES]',
@@ -75,9 +96,23 @@ export const down = composeCommand({
       rt.warn(
         `Found orphan containers ([${orphans.map((c) => c.name).join(' ')}]) for this project. If you removed or renamed this service in your compose file, you can run this command with the --remove-orphans flag to clean it up.`,
       )
+    // checkSelectedServices: with the files, a service they do not define is an error; by
+    // name alone, compose cannot tell a typo from a service already gone, and skips it.
+    if (project)
+      for (const s of args)
+        if (!project.services[s] && !project.disabledServices[s])
+          return failed({ message: `no such service: ${s}`, exitCode: 1 })
+    const dependencies = dependenciesOf(project, all)
+    const candidates = [
+      ...new Set([...all.map(serviceOf), ...Object.keys(project?.services ?? {})]),
+    ]
+    // By name alone, the services asked for that have no container are dropped; when none is
+    // left, the walk has no root to start from and takes the whole project, as compose does.
+    const named = args.filter((s) => candidates.includes(s))
+    const selected = downWith(named, dependencies, candidates)
     const targets = all
       .filter(known)
-      .filter((c) => args.length === 0 || args.includes(serviceOf(c)))
+      .filter((c) => named.length === 0 || selected.has(serviceOf(c)))
     // Dependents first, services that nothing waits for together, and within a service every
     // container at once, each stopped then removed on its own (pkg/compose/down.go).
     const stop: StopOptions & { volumes: boolean } = {
@@ -85,12 +120,8 @@ export const down = composeCommand({
       volumes: values.volumes,
     }
     const services = [...new Set(targets.map(serviceOf))]
-    const removed = await inReverseDependencyOrder(
-      rt,
-      services,
-      dependenciesOf(project, all),
-      (service) =>
-        targets.filter((c) => serviceOf(c) === service).map((c) => stopAndRemoveJob(rt, c, stop)),
+    const removed = await inReverseDependencyOrder(rt, services, dependencies, (service) =>
+      targets.filter((c) => serviceOf(c) === service).map((c) => stopAndRemoveJob(rt, c, stop)),
     )
     if (!removed.ok) return finish(removed.error.message)
     // Orphans go after the project's services, all together, their volumes kept.
@@ -102,8 +133,8 @@ export const down = composeCommand({
       )
       if (!gone.ok) return finish(gone.error.message)
     }
-    if (args.length > 0) return finish()
-    // Networks: those created for the project, kept when an outside container still uses them.
+    // Networks: those created for the project, kept while a container still uses them (another
+    // service's after `down SERVICE`, or one from outside the project).
     const networkNames = env.engine.networks
       .all()
       .filter((n) => n.resource.Labels[LABEL.project] === name)
@@ -112,11 +143,11 @@ export const down = composeCommand({
     for (const networkName of networkNames) {
       const id = progressId.network(networkName)
       const network = env.engine.networks.find(networkName)
+      writer.event(id, 'working', 'Removing')
       if (network && Object.keys(network.resource.Containers).length > 0) {
         writer.event(id, 'warning', 'Resource is still in use')
         continue
       }
-      writer.event(id, 'working', 'Removing')
       await pass(rt, stepMs('network-remove', networkName))
       const removed = removeNetwork(env.engine, networkName)
       if (!removed.ok) return finish(`Error response from daemon: ${removed.error.message}`)

@@ -45,24 +45,17 @@ export const events = composeCommand({
     if (!target.ok) return failed(target.error)
     const project = target.value.name
     const streams = new CommandStreams(env.shell.tty)
-    // The daemon puts a container's labels in its events' attributes; Quai's events carry the
-    // image and name only, so the labels come from the container, remembered for its destroy.
-    const labelsById = new Map<string, Record<string, string>>()
-    const labelsOf = (id: string): Record<string, string> => {
-      const container = env.engine.findContainer(id)
-      if (container) labelsById.set(id, container.config.Labels)
-      return labelsById.get(id) ?? {}
-    }
-    for (const c of env.engine.allContainers()) labelsById.set(c.id, c.config.Labels)
+    // The daemon copies each container's labels into its events' attributes: compose reads the
+    // project, service and one-off marks from there.
     const print = (e: EventMessage): void => {
       if (e.Type !== 'container') return
-      const labels = labelsOf(e.Actor.ID)
+      const labels = e.Actor.Attributes
       if (labels[LABEL.project] !== project) return
       if (labels[LABEL.oneoff] === 'True') return
       const service = labels[LABEL.service] ?? ''
       if (args.length > 0 && !args.includes(service)) return
       const attributes: Record<string, string> = {}
-      for (const [k, v] of Object.entries({ ...labels, ...e.Actor.Attributes }))
+      for (const [k, v] of Object.entries(labels))
         if (!k.startsWith('com.docker.compose.')) attributes[k] = v
       if (values.json) {
         const message = {

@@ -9,13 +9,14 @@ import type { ContainerRecord } from '../../docker/engine/container-record'
 import { isUp } from '../../docker/engine/container-record'
 import type { CommandOutput } from '../../shell/command'
 import type { ComposeProject } from '../model'
-import { inReverseDependencyOrder } from '../project/concurrent'
+import { inDependencyOrder, inReverseDependencyOrder, type Job } from '../project/concurrent'
+import { startPhase } from '../project/converge'
 import { removeOne, startOne, stopJob, type StopOptions } from '../project/container-ops'
 import { daemonError, type ComposeError } from '../project/errors'
 import { dependenciesOf, startOrder } from '../project/graph'
 import { projectContainers, serviceOf } from '../project/observed'
 import { progressId, type ComposeRuntime } from '../project/runtime'
-import { pass, stepMs } from '../project/timing'
+import { stepMs } from '../project/timing'
 import { composeCommand, DRY_RUN_FLAG, failed, type ComposeEnv } from './command'
 
 /** The project's containers for `services` (all when empty), dependencies first. */
@@ -125,7 +126,17 @@ export const start = composeCommand({
   async run({ args }, env) {
     const t = await targetContainers(env, args)
     if (!t.ok) return failed(t.error)
-    return runSteps(env, 'Running', t.value.containers, (rt, c) => startOne(rt, c))
+    const { project, containers } = t.value
+    if (!project) return runSteps(env, 'Running', containers, (rt, c) => startOne(rt, c))
+    // compose's start: the services in dependency order, independent ones together, each
+    // waiting for its dependencies' conditions (service_healthy…) as `up` does.
+    const writer = env.progress('Running')
+    const rt = env.runtime(writer)
+    const started = await startPhase(rt, project, [...new Set(containers.map(serviceOf))])
+    const stderr = rt.warnings() + writer.finish()
+    if (!started.ok)
+      return { stdout: '', stderr: `${stderr}${started.error.message}\n`, exitCode: 1 }
+    return { stdout: '', stderr, exitCode: 0 }
   },
 })
 
@@ -168,25 +179,38 @@ export const restart = composeCommand({
     const t = await targetContainers(env, args)
     if (!t.ok) return failed(t.error)
     const stop = timeoutOf(values, changed)
-    return runSteps(env, 'Restarting', t.value.containers, async (rt, c) => {
-      const id = progressId.container(c.name)
-      rt.progress.event(id, 'working', 'Restarting')
-      // The daemon's restart is a stop (its grace period for a process ignoring SIGTERM) and a start.
-      const grace = stop.timeoutS ?? c.config.StopTimeout ?? 10
-      const waits = rt.engine.stopWaitsForTimeout(c.id)
-      if (waits) rt.engine.announceStopSignal(c.id)
-      await pass(
-        rt,
-        (waits ? Math.max(grace, 0) * 1000 : stepMs('stop', c.name)) + stepMs('start', c.name),
-      )
-      if (waits && isUp(c)) rt.engine.stopContainer(c.id, { signal: 'SIGKILL' })
-      const restarted = rt.engine.restartContainer(c.id)
-      if (!restarted.ok) return err(daemonError(restarted.error.message))
-      rt.progress.event(id, 'done', 'Started')
-      return ok(undefined)
-    })
+    const { project, containers } = t.value
+    const writer = env.progress('Restarting')
+    const rt = env.runtime(writer)
+    // Services in dependency order, independent ones together, a service's containers at once.
+    const restarted = await inDependencyOrder(
+      rt,
+      [...new Set(containers.map(serviceOf))],
+      dependenciesOf(project, containers),
+      (service) =>
+        containers.filter((c) => serviceOf(c) === service).map((c) => restartJob(rt, c, stop)),
+    )
+    const stderr = rt.warnings() + writer.finish()
+    if (!restarted.ok)
+      return { stdout: '', stderr: `${stderr}${restarted.error.message}\n`, exitCode: 1 }
+    return { stdout: '', stderr, exitCode: 0 }
   },
 })
+
+/** One container's restart: `Restarting`, the daemon's stop (its grace period) and start. */
+function* restartJob(rt: ComposeRuntime, c: ContainerRecord, stop: StopOptions): Job {
+  const id = progressId.container(c.name)
+  rt.progress.event(id, 'working', 'Restarting')
+  const grace = stop.timeoutS ?? c.config.StopTimeout ?? 10
+  const waits = rt.engine.stopWaitsForTimeout(c.id)
+  if (waits) rt.engine.announceStopSignal(c.id)
+  yield (waits ? Math.max(grace, 0) * 1000 : stepMs('stop', c.name)) + stepMs('start', c.name)
+  if (waits && isUp(c)) rt.engine.stopContainer(c.id, { signal: 'SIGKILL' })
+  const restarted = rt.engine.restartContainer(c.id)
+  if (!restarted.ok) return err(daemonError(restarted.error.message))
+  rt.progress.event(id, 'done', 'Started')
+  return ok(undefined)
+}
 
 function simpleStep(
   verb: 'Pausing' | 'Unpausing' | 'Killing',

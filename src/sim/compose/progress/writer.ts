@@ -37,6 +37,11 @@ export interface ProgressOptions {
   color: boolean
   now: () => number
   dryRun?: boolean
+  /**
+   * COMPOSE_STATUS_STDOUT: where the display goes instead of the command's stderr (compose's
+   * stdinfo() is then stdout); finish() hands it over and returns nothing for stderr.
+   */
+  sink?: (text: string) => void
 }
 
 const ESC = '\u001b['
@@ -105,8 +110,15 @@ export class ProgressWriter {
     return this.tasks.size === 0 && this.tails.length === 0
   }
 
-  /** Everything the writer printed, for stderr. */
+  /** Everything the writer printed, for stderr (or for its sink). */
   finish(): string {
+    const text = this.render()
+    if (this.options.sink === undefined) return text
+    this.options.sink(text)
+    return ''
+  }
+
+  private render(): string {
     const { mode } = this.options
     if (mode === 'quiet') return ''
     if (mode !== 'tty') return this.plain

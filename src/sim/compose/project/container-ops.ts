@@ -7,7 +7,7 @@
 import { err, ok, type Result } from '../../core/errors'
 import type { ContainerRecord } from '../../docker/engine/container-record'
 import { isUp } from '../../docker/engine/container-record'
-import { runTogether, type Job } from './concurrent'
+import { drive, runTogether, type Job } from './concurrent'
 import { ComposeError, daemonError } from './errors'
 import { progressId, type ComposeRuntime } from './runtime'
 import { pass, stepMs } from './timing'
@@ -15,18 +15,23 @@ import { pass, stepMs } from './timing'
 /** The daemon's default stop timeout (container.DefaultStopTimeout), in seconds. */
 const DEFAULT_STOP_TIMEOUT_S = 10
 
-export async function startOne(
-  rt: ComposeRuntime,
-  c: ContainerRecord,
-): Promise<Result<void, ComposeError>> {
+/** One container's start (startService's loop body): `Starting`, the daemon's start, `Started`. */
+export function* startJob(rt: ComposeRuntime, c: ContainerRecord): Job {
   if (isUp(c) && c.state.status !== 'restarting') return ok(undefined)
   const id = progressId.container(c.name)
   rt.progress.event(id, 'working', 'Starting')
-  await pass(rt, stepMs('start', c.name))
+  yield stepMs('start', c.name)
   const started = rt.engine.startContainer(c.id)
   if (!started.ok) return err(daemonError(started.error.message))
   rt.progress.event(id, 'done', 'Started')
   return ok(undefined)
+}
+
+export function startOne(
+  rt: ComposeRuntime,
+  c: ContainerRecord,
+): Promise<Result<void, ComposeError>> {
+  return drive(rt, startJob(rt, c))
 }
 
 export interface StopOptions {

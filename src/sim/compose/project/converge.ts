@@ -1,9 +1,11 @@
 /**
  * `up`'s convergence (docker/compose pkg/compose/convergence.go, create.go, start.go): bring the
- * engine's containers in line with the project, service by service in dependency order.
- * - create phase: networks, volumes, then per service: scale down (highest numbers first),
- *   recreate containers whose config-hash or image changed (`Recreate` → `Recreated`), leave
- *   the others (`Running`), create the missing ones (`Creating` → `Created`);
+ * engine's containers in line with the project. Both phases walk the services in dependency
+ * order as compose's goroutines do (concurrent.ts): a service goes as soon as the ones it
+ * depends on are done, independent services together, a service's containers at once.
+ * - create phase: networks, volumes, then per service: scale down (outdated, then highest
+ *   numbers first), recreate containers whose config-hash or image changed (`Recreate` →
+ *   `Recreated`), leave the others (`Running`), create the missing ones (`Creating` → `Created`);
  * - start phase: per service, wait for its dependencies' conditions (service_healthy on the
  *   engine's health state, service_completed_successfully on the exit code), polled every
  *   500 ms on the virtual clock as compose polls, then start (`Starting` → `Started`).
@@ -15,8 +17,15 @@ import type { ContainerRecord } from '../../docker/engine/container-record'
 import { isUp } from '../../docker/engine/container-record'
 import type { ComposeProject, ServiceConfig } from '../model'
 import { containerPlan, serviceConfigHash } from './container-spec'
-import { inReverseDependencyOrder } from './concurrent'
-import { removeOne, startOne, stopJob, type StopOptions } from './container-ops'
+import {
+  drive,
+  inDependencyOrder,
+  inReverseDependencyOrder,
+  instantJob,
+  type Job,
+  type Wait,
+} from './concurrent'
+import { removeOne, startJob, stopAndRemoveJob, stopJob, type StopOptions } from './container-ops'
 import { ComposeError, daemonError } from './errors'
 import { dependenciesOf } from './graph'
 import { serviceImage } from './images'
@@ -24,7 +33,7 @@ import { LABEL } from './labels'
 import { containerNumber, projectContainers, serviceContainers, serviceOf } from './observed'
 import { ensureNetworks, ensureVolumes, usedNetworks, usedVolumes } from './resources'
 import { progressId, type ComposeRuntime } from './runtime'
-import { pass, stepMs } from './timing'
+import { stepMs } from './timing'
 
 export interface ConvergeOptions {
   forceRecreate?: boolean
@@ -74,21 +83,21 @@ export async function handleOrphans(
 }
 
 /** Creates one container (Creating → Created, unless replacing one) and connects its networks. */
-async function createContainer(
+function* createJob(
   rt: ComposeRuntime,
   project: ComposeProject,
   service: ServiceConfig,
   number: number,
   envFiles: ReadonlyMap<string, string>,
   progress: boolean,
-): Promise<Result<ContainerRecord, ComposeError>> {
+): Generator<Wait, Result<ContainerRecord, ComposeError>, void> {
   const image = serviceImage(project, service)
   const local = rt.engine.findImage(image)
   if (!local) return err(daemonError(`No such image: ${image}`))
   const plan = containerPlan(project, service, image, { number, imageId: local.id, envFiles })
   const id = progressId.container(plan.name)
   if (progress) rt.progress.event(id, 'working', 'Creating')
-  await pass(rt, stepMs('create', plan.name))
+  yield stepMs('create', plan.name)
   const created = rt.engine.createContainer(plan.request, plan.name)
   if (!created.ok) {
     if (progress) rt.progress.event(id, 'error', 'Error')
@@ -121,74 +130,91 @@ function outdated(
 const stopOptions = (options: ConvergeOptions): StopOptions =>
   options.timeoutS === undefined ? {} : { timeoutS: options.timeoutS }
 
-/** Stops a container being replaced: the time it takes, without progress lines of its own. */
-async function stopQuietly(
+/**
+ * recreateContainer: `Recreate`, the old container stopped (its grace period for a process
+ * ignoring SIGTERM, without progress lines of its own) and removed, the new one created in its
+ * place, `Recreated`.
+ */
+function* recreateJob(
   rt: ComposeRuntime,
+  project: ComposeProject,
+  service: ServiceConfig,
   c: ContainerRecord,
-  options: StopOptions,
-): Promise<Result<void, ComposeError>> {
-  const grace = options.timeoutS ?? c.config.StopTimeout ?? 10
-  const waits = rt.engine.stopWaitsForTimeout(c.id)
-  if (waits) rt.engine.announceStopSignal(c.id)
-  await pass(rt, waits ? Math.max(grace, 0) * 1000 : stepMs('stop', c.name))
-  if (!isUp(c)) return ok(undefined)
-  const stopped = rt.engine.stopContainer(c.id, waits ? { signal: 'SIGKILL' } : {})
-  return stopped.ok ? ok(undefined) : err(daemonError(stopped.error.message))
+  options: ConvergeOptions,
+): Job {
+  const id = progressId.container(c.name)
+  rt.progress.event(id, 'working', 'Recreate')
+  if (isUp(c)) {
+    const grace = options.timeoutS ?? c.config.StopTimeout ?? 10
+    const waits = rt.engine.stopWaitsForTimeout(c.id)
+    if (waits) rt.engine.announceStopSignal(c.id)
+    yield waits ? Math.max(grace, 0) * 1000 : stepMs('stop', c.name)
+    if (isUp(c)) {
+      const stopped = rt.engine.stopContainer(c.id, waits ? { signal: 'SIGKILL' } : {})
+      if (!stopped.ok) return err(daemonError(stopped.error.message))
+    }
+  }
+  const removed = rt.engine.removeContainer(c.id, {
+    force: true,
+    volumes: options.renewAnonVolumes === true,
+  })
+  if (!removed.ok) return err(daemonError(removed.error.message))
+  const created = yield* createJob(
+    rt,
+    project,
+    service,
+    containerNumber(c),
+    options.envFiles,
+    false,
+  )
+  if (!created.ok) return created
+  rt.progress.event(id, 'done', 'Recreated')
+  return ok(undefined)
 }
 
-/** The create phase for one service. */
-export async function ensureService(
+/**
+ * The create phase for one service (ensureService): every container's step at once, spawned
+ * in compose's loop order: per container, scale it down, recreate it when outdated, or report
+ * it (`Running`, `Created`); then create the missing ones.
+ */
+export function ensureServiceJobs(
   rt: ComposeRuntime,
   project: ComposeProject,
   service: ServiceConfig,
   options: ConvergeOptions,
-): Promise<Result<void, ComposeError>> {
+): Job[] {
   const expected = expectedScale(service, options.scale)
   const existing = serviceContainers(rt.engine, project.name, service.name)
-  // Scale down: the highest numbers go first.
-  const keep = existing.slice(0, expected)
-  for (const extra of existing.slice(expected).reverse()) {
-    const removed = await removeOne(rt, extra, stopOptions(options))
-    if (!removed.ok) return removed
-  }
-  for (const c of keep) {
-    const recreate =
-      options.forceRecreate === true ||
-      (options.noRecreate !== true && outdated(rt, project, service, c))
+  const mustRecreate = (c: ContainerRecord): boolean =>
+    options.forceRecreate === true ||
+    (options.noRecreate !== true && outdated(rt, project, service, c))
+  // compose's order: up-to-date containers by number, the outdated ones last, so scaling down
+  // drops those first, then the highest numbers.
+  const ordered = [...existing.filter((c) => !mustRecreate(c)), ...existing.filter(mustRecreate)]
+  const jobs: Job[] = []
+  ordered.forEach((c, i) => {
     const id = progressId.container(c.name)
-    if (recreate) {
-      rt.progress.event(id, 'working', 'Recreate')
-      if (isUp(c)) {
-        const stopped = await stopQuietly(rt, c, stopOptions(options))
-        if (!stopped.ok) return stopped
-      }
-      const removed = rt.engine.removeContainer(c.id, {
-        force: true,
-        volumes: options.renewAnonVolumes === true,
-      })
-      if (!removed.ok) return err(daemonError(removed.error.message))
-      const created = await createContainer(
-        rt,
-        project,
-        service,
-        containerNumber(c),
-        options.envFiles,
-        false,
-      )
-      if (!created.ok) return created
-      rt.progress.event(id, 'done', 'Recreated')
-    } else if (c.state.status === 'running') rt.progress.event(id, 'done', 'Running')
-    else if (c.state.status === 'exited') rt.progress.event(id, 'done', 'Created')
-  }
+    if (i >= expected) jobs.push(stopAndRemoveJob(rt, c, stopOptions(options)))
+    else if (mustRecreate(c)) jobs.push(recreateJob(rt, project, service, c, options))
+    else if (c.state.status === 'running')
+      jobs.push(instantJob(() => rt.progress.event(id, 'done', 'Running')))
+    else if (c.state.status === 'exited')
+      jobs.push(instantJob(() => rt.progress.event(id, 'done', 'Created')))
+  })
   let next = Math.max(0, ...existing.map(containerNumber)) + 1
-  for (let missing = expected - keep.length; missing > 0; missing--) {
-    const created = await createContainer(rt, project, service, next++, options.envFiles, true)
-    if (!created.ok) return created
+  for (let missing = expected - existing.length; missing > 0; missing--) {
+    const created = createJob(rt, project, service, next++, options.envFiles, true)
+    jobs.push(
+      (function* (): Job {
+        const done = yield* created
+        return done.ok ? ok(undefined) : done
+      })(),
+    )
   }
-  return ok(undefined)
+  return jobs
 }
 
-/** Networks, volumes, then each service's containers, in dependency order. */
+/** Networks, volumes, then the services' containers, each service once its dependencies are. */
 export async function createPhase(
   rt: ComposeRuntime,
   project: ComposeProject,
@@ -199,13 +225,15 @@ export async function createPhase(
   if (!networks.ok) return networks
   const volumes = await ensureVolumes(rt, project, usedVolumes(project, services))
   if (!volumes.ok) return volumes
-  for (const name of services) {
-    const service = project.services[name]
-    if (!service) continue
-    const done = await ensureService(rt, project, service, options)
-    if (!done.ok) return done
-  }
-  return ok(undefined)
+  return inDependencyOrder(
+    rt,
+    services.filter((s) => project.services[s] !== undefined),
+    dependenciesOf(project, []),
+    (name) => {
+      const service = project.services[name]
+      return service ? ensureServiceJobs(rt, project, service, options) : []
+    },
+  )
 }
 
 type Condition = 'service_healthy' | 'service_completed_successfully' | 'running_or_healthy'
@@ -216,9 +244,44 @@ export interface Dependency {
   required: boolean
 }
 
+/** The dependencies whose conditions `service` waits for before it starts. */
+function conditionsOf(project: ComposeProject, service: ServiceConfig): Dependency[] {
+  return Object.entries(service.depends_on)
+    .filter(([dep, config]) => {
+      if (config.condition === 'service_started') return false
+      const depService = project.services[dep]
+      return depService !== undefined && expectedScale(depService) > 0
+    })
+    .map(([dep, config]) => ({
+      service: dep,
+      condition: config.condition as Condition,
+      required: config.required,
+    }))
+}
+
+/** startService: wait for the dependencies' conditions, then start each container in turn. */
+function* startServiceJob(
+  rt: ComposeRuntime,
+  project: ComposeProject,
+  service: ServiceConfig,
+  waitTimeoutMs: number | undefined,
+): Job {
+  if (service.deploy?.replicas === 0) return ok(undefined)
+  const dependencies = conditionsOf(project, service)
+  const waited = yield* waitDependenciesJob(rt, project, service.name, dependencies, waitTimeoutMs)
+  if (!waited.ok && waited.error !== 'timeout') return err(waited.error)
+  for (const c of serviceContainers(rt.engine, project.name, service.name)) {
+    const started = yield* startJob(rt, c)
+    if (!started.ok) return started
+  }
+  return ok(undefined)
+}
+
 /**
- * The start phase: each service once its dependencies meet their conditions. `waitTimeoutMs`
- * (`--wait-timeout`) bounds each wait; past it compose starts the service anyway.
+ * The start phase (compose's start): services in dependency order, each as soon as the ones
+ * it depends on have started, independent ones together; each waits for its dependencies'
+ * conditions. `waitTimeoutMs` (`--wait-timeout`) bounds each wait; past it compose starts the
+ * service anyway.
  */
 export async function startPhase(
   rt: ComposeRuntime,
@@ -226,28 +289,16 @@ export async function startPhase(
   services: readonly string[],
   waitTimeoutMs?: number,
 ): Promise<Result<void, ComposeError>> {
-  for (const name of services) {
-    const service = project.services[name]
-    if (!service) continue
-    if (service.deploy?.replicas === 0) continue
-    const dependencies: Dependency[] = Object.entries(service.depends_on)
-      .filter(([dep, config]) => {
-        if (config.condition === 'service_started') return false
-        const depService = project.services[dep]
-        return depService !== undefined && expectedScale(depService) > 0
-      })
-      .map(([dep, config]) => ({
-        service: dep,
-        condition: config.condition as Condition,
-        required: config.required,
-      }))
-    const waited = await waitDependencies(rt, project, name, dependencies, waitTimeoutMs)
-    if (!waited.ok && waited.error !== 'timeout') return err(waited.error)
-    for (const c of serviceContainers(rt.engine, project.name, name)) {
-      const started = await startOne(rt, c)
-      if (!started.ok) return started
-    }
-  }
+  const started = await inDependencyOrder(
+    rt,
+    services.filter((s) => project.services[s] !== undefined),
+    dependenciesOf(project, []),
+    (name) => {
+      const service = project.services[name]
+      return service ? [startServiceJob(rt, project, service, waitTimeoutMs)] : []
+    },
+  )
+  if (!started.ok) return started
   // A command that finishes at once (`echo hi`) has, by the time the prompt is back.
   await rt.engine.settle()
   return ok(undefined)
@@ -295,13 +346,13 @@ function checkDependency(dep: Dependency, containers: readonly ContainerRecord[]
  * `dependency failed to start: …`). All dependencies are watched at once. Past `timeoutMs` the
  * wait ends with 'timeout' (compose's context deadline).
  */
-export async function waitDependencies(
+export function* waitDependenciesJob(
   rt: ComposeRuntime,
   project: ComposeProject,
   dependant: string,
   dependencies: readonly Dependency[],
   timeoutMs?: number,
-): Promise<Result<void, ComposeError | 'timeout'>> {
+): Generator<Wait, Result<void, ComposeError | 'timeout'>, void> {
   const pending: Array<{ dep: Dependency; containers: ContainerRecord[]; ids: string[] }> = []
   for (const dep of [...dependencies].sort((a, b) => (a.service < b.service ? -1 : 1))) {
     const containers = serviceContainers(rt.engine, project.name, dep.service)
@@ -318,11 +369,11 @@ export async function waitDependencies(
   const deadline = timeoutMs === undefined ? undefined : rt.shell.clock.now() + timeoutMs
   while (pending.length > 0) {
     if (deadline !== undefined && rt.shell.clock.now() + POLL_MS > deadline) {
-      await pass(rt, deadline - rt.shell.clock.now())
+      yield deadline - rt.shell.clock.now()
       return err('timeout')
     }
-    await pass(rt, POLL_MS)
-    await rt.engine.settle()
+    yield POLL_MS
+    yield 'settle'
     if (rt.shell.signal.aborted) return err(new ComposeError('context canceled'))
     for (const entry of [...pending]) {
       const { dep, ids } = entry
@@ -401,12 +452,15 @@ export async function waitRunning(
       required: true,
     }))
   const limited = waitTimeoutS !== undefined && waitTimeoutS > 0
-  const waited = await waitDependencies(
+  const waited = await drive(
     rt,
-    project,
-    project.name,
-    dependencies,
-    limited ? waitTimeoutS * 1000 : undefined,
+    waitDependenciesJob(
+      rt,
+      project,
+      project.name,
+      dependencies,
+      limited ? waitTimeoutS * 1000 : undefined,
+    ),
   )
   if (waited.ok) return ok(undefined)
   if (waited.error === 'timeout')

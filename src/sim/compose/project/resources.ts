@@ -169,6 +169,11 @@ export async function removeProjectVolumes(
     rt.progress.event(id, 'working', 'Removing')
     await pass(rt, stepMs('volume', name))
     const removed = removeVolume(rt.engine, name)
+    // removeVolume: a volume a container still mounts is kept, with a warning (a conflict).
+    if (!removed.ok && removed.error.status === 409) {
+      rt.progress.event(id, 'warning', 'Resource is still in use')
+      continue
+    }
     if (!removed.ok) {
       rt.progress.event(id, 'error', 'Error')
       return err(daemonError(removed.error.message))

@@ -9,6 +9,8 @@ export interface ComposeRuntime {
   readonly progress: ProgressWriter
   /** Non-fatal messages (logrus warnings) for stderr, before the progress block. */
   warn(message: string): void
+  /** `--parallel` / COMPOSE_PARALLEL_LIMIT: how many services run at once; -1 or none, no cap. */
+  readonly parallel?: number
 }
 
 /** Progress ids as compose names them. */

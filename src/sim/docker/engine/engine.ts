@@ -109,7 +109,8 @@ export class DockerEngine {
     this.registry = options.registry
     this.runner = options.runner
     this.host = options.host ?? DEFAULT_HOST
-    this.events = new EventLog(options.clock)
+    // The daemon copies a container's labels into each of its events.
+    this.events = new EventLog(options.clock, (id) => this.containers.get(id)?.config.Labels)
     this.networks = new NetworkStore(options.random, options.clock.now())
   }
 

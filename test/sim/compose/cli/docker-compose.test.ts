@@ -63,3 +63,61 @@ describe('docker compose --progress', () => {
     )
   })
 })
+
+describe('docker compose COMPOSE_PROGRESS and COMPOSE_ANSI', () => {
+  it('takes the progress mode from COMPOSE_PROGRESS when --progress is not given', async () => {
+    const s = await Session.create({ seed: 1 })
+    await s.run('docker pull -q nginx')
+    await s.run('export COMPOSE_PROGRESS=quiet')
+    expect((await compose(s, app(), 'up -d')).stderr).toBe('')
+    expect((await compose(s, app(), '--progress plain stop')).stderr).toBe(
+      ' Container app-web-1  Stopping\n Container app-web-1  Stopped\n',
+    )
+  })
+
+  it('checks COMPOSE_PROGRESS as it checks --progress', async () => {
+    const s = await Session.create({ seed: 1 })
+    await s.run('export COMPOSE_PROGRESS=fancy')
+    expect(await compose(s, app(), 'ps')).toEqual({
+      stdout: '',
+      stderr: 'unsupported --progress value "fancy"\n',
+      exitCode: 1,
+    })
+  })
+
+  it('takes the ANSI mode from COMPOSE_ANSI unless --ansi is given', async () => {
+    const s = await Session.create({ seed: 1 })
+    await s.run('export COMPOSE_ANSI=never')
+    expect(await compose(s, app(), '--progress tty ps')).toEqual({
+      stdout: '',
+      stderr: "can't use --progress tty while ANSI support is disabled\n",
+      exitCode: 1,
+    })
+    expect((await compose(s, app(), '--ansi auto --progress tty ps')).exitCode).toBe(0)
+  })
+
+  it('writes the progress display on stdout with COMPOSE_STATUS_STDOUT', async () => {
+    const s = await Session.create({ seed: 1 })
+    await s.run('docker pull -q nginx')
+    await s.run('export COMPOSE_STATUS_STDOUT=1')
+    expect(await compose(s, app(), 'up -d')).toEqual({
+      stdout: [
+        ' Network app_default  Creating',
+        ' Network app_default  Created',
+        ' Container app-web-1  Creating',
+        ' Container app-web-1  Created',
+        ' Container app-web-1  Starting',
+        ' Container app-web-1  Started',
+        '',
+      ].join('\n'),
+      stderr: '',
+      exitCode: 0,
+    })
+    await s.run('export COMPOSE_STATUS_STDOUT=no')
+    expect(await compose(s, app(), 'stop')).toEqual({
+      stdout: '',
+      stderr: ' Container app-web-1  Stopping\n Container app-web-1  Stopped\n',
+      exitCode: 0,
+    })
+  })
+})

@@ -97,7 +97,8 @@ const RESTART_1S = 1_346
 const TTY_UP = [
   '[+] Running 3/3',
   ' ✔ Network app_default    Created                                          0.1s ',
-  ' ✔ Container app-cache-1  Started                                          0.5s ',
-  ' ✔ Container app-web-1    Started                                          0.6s ',
+  // Both created, then both started, at once: independent services do not wait for each other.
+  ' ✔ Container app-cache-1  Started                                          0.4s ',
+  ' ✔ Container app-web-1    Started                                          0.4s ',
   '',
 ].join('\n')

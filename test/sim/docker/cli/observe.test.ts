@@ -209,10 +209,13 @@ describe('docker events', () => {
 
   test('--since replays the log: time, type, action, actor and sorted attributes', async () => {
     const { session, id } = await withNginx()
+    // The daemon copies the container's labels (nginx's image has `maintainer`) into its events.
+    const attrs =
+      'image=nginx, maintainer=NGINX Docker Maintainers <docker-maint@nginx.com>, name=web'
     expect(await run(session, 'docker events --since 10m --filter type=container')).toEqual({
       stdout:
-        `2026-01-05T09:00:00.000000000Z container create ${id} (image=nginx, name=web)\n` +
-        `2026-01-05T09:00:00.000000000Z container start ${id} (image=nginx, name=web)\n`,
+        `2026-01-05T09:00:00.000000000Z container create ${id} (${attrs})\n` +
+        `2026-01-05T09:00:00.000000000Z container start ${id} (${attrs})\n`,
       stderr: '',
       exitCode: 0,
     })
@@ -257,7 +260,7 @@ describe('docker events', () => {
     expect(
       (await run(session, `docker events --since 1h --filter event=start --format json`)).stdout,
     ).toBe(
-      `{"status":"start","id":"${id}","from":"nginx","Type":"container","Action":"start","Actor":{"ID":"${id}","Attributes":{"image":"nginx","name":"web"}},"scope":"local","time":1767603600,"timeNano":1767603600000000000}\n`,
+      `{"status":"start","id":"${id}","from":"nginx","Type":"container","Action":"start","Actor":{"ID":"${id}","Attributes":{"image":"nginx","maintainer":"NGINX Docker Maintainers <docker-maint@nginx.com>","name":"web"}},"scope":"local","time":1767603600,"timeNano":1767603600000000000}\n`,
     )
   })
 
