@@ -1,8 +1,8 @@
 /**
  * `minikube docker-env [--unset]`: the bash lines that point the docker client at the node's
  * daemon (its port 2376 published on 127.0.0.1), with minikube's usage hint, or the `unset`
- * lines that undo them (pkg/minikube/shell, bash flavour). The address it prints is remembered,
- * so images the docker client then builds with that DOCKER_HOST land on the node.
+ * lines that undo them (pkg/minikube/shell, bash flavour). The docker client given that
+ * DOCKER_HOST talks to the node's own daemon (node-daemon.ts).
  */
 import type { CommandOutput } from '../../shell/command'
 import {
@@ -12,8 +12,7 @@ import {
   type MinikubeCommand,
   type MinikubeContext,
 } from './command'
-import { nodeContainer, publishedPort } from './node-containers'
-import { serveNodeDocker } from '../network/node-images'
+import { nodeDockerHost } from './node-daemon'
 
 const VARIABLES = [
   'DOCKER_TLS_VERIFY',
@@ -31,11 +30,8 @@ async function dockerEnv(inv: Invocation, mctx: MinikubeContext): Promise<Comman
   const profile = loadRunning(mctx)
   if (!isProfile(profile)) return profile
   const home = mctx.shell.env.get('HOME') ?? '/home/student'
-  const record = nodeContainer(mctx.world.docker, profile.name)
-  const port = (record === undefined ? undefined : publishedPort(record, 2376)) ?? '32769'
-  const values = ['1', `tcp://127.0.0.1:${port}`, `${home}/.minikube/certs`, profile.name]
-  // The docker client that gets this DOCKER_HOST builds onto the node (network/node-images.ts).
-  serveNodeDocker(mctx.world.docker, `tcp://127.0.0.1:${port}`, profile.cluster.store)
+  // The node's daemon answers there while the profile runs (node-daemon.ts, served at start).
+  const values = ['1', nodeDockerHost(mctx.world, profile), `${home}/.minikube/certs`, profile.name]
   const command =
     profile.name === 'minikube'
       ? 'minikube -p minikube docker-env'

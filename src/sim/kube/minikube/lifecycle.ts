@@ -17,6 +17,7 @@ import { kubeconfigConfigured, removeProfileEntries, unsetCurrentContext } from 
 import { REASONS } from './output'
 import { removeNodeContainer, removeProfileNetwork, stopNodeContainer } from './node-containers'
 import { machinesOf, serverOf, type MinikubeProfile } from './profiles'
+import { unserveNodeDaemon } from './node-daemon'
 
 interface NodeStatus {
   Name: string
@@ -104,6 +105,8 @@ async function status(inv: Invocation, mctx: MinikubeContext): Promise<CommandOu
 async function stopProfile(mctx: MinikubeContext, profile: MinikubeProfile): Promise<number> {
   const { out } = mctx
   let stopped = 0
+  // The node's dockerd goes down with it: docker-env's DOCKER_HOST then cannot connect.
+  unserveNodeDaemon(mctx.world, profile)
   for (const m of machinesOf(profile)) {
     out.step('stopping', `Stopping node "${m.name}"  ...`)
     out.live()
@@ -146,6 +149,7 @@ async function deleteProfile(mctx: MinikubeContext, profile: MinikubeProfile): P
   const machines = machinesOf(profile)
   if (profile.state !== 'Stopped') stopCluster(profile.cluster)
   mctx.world.kube.unserve(serverOf(profile))
+  unserveNodeDaemon(mctx.world, profile)
   for (const m of machines) removeNodeContainer(mctx.world.docker, m.name)
   removeProfileNetwork(mctx.world.docker, profile.name)
   mctx.registry.profiles.delete(profile.name)

@@ -4,6 +4,7 @@
  * running one, printing minikube's steps as each phase passes on the virtual clock. The cluster
  * answers at https://<network>.2:8443 and ~/.kube/config points kubectl at it.
  */
+import { serveNodeDaemon } from './node-daemon'
 import { ramInBytes } from '../../cli-kit/go-units'
 import type { CommandOutput } from '../../shell/command'
 import { createCluster } from '../bootstrap'
@@ -396,9 +397,12 @@ async function runStart(inv: Invocation, mctx: MinikubeContext): Promise<Command
     createPrimary()
     hookServiceReach(world)
     for (const m of machinesOf(profile)) startNodeContainer(world.docker, profile, m)
+    // The node's dockerd answers on its published 2376 (`minikube docker-env`).
+    serveNodeDaemon(world, profile)
     for (const a of profile.addons) installAddon(profile.cluster, a)
   })
   if (!finished) return out.result(130)
+  await writeClientCerts(mctx)
   await writeProfileEntries(mctx.shell, name, serverOf(profile))
   out.step(
     'ready',
@@ -408,6 +412,28 @@ async function runStart(inv: Invocation, mctx: MinikubeContext): Promise<Command
 }
 
 const homeDir = (mctx: MinikubeContext): string => mctx.shell.env.get('HOME') ?? '/home/student'
+
+/**
+ * minikube's client certificates, which `minikube docker-env`'s DOCKER_CERT_PATH names: the
+ * docker client refuses DOCKER_TLS_VERIFY without them. Placeholders: nothing verifies them.
+ */
+async function writeClientCerts(mctx: MinikubeContext): Promise<void> {
+  const dir = `${homeDir(mctx)}/.minikube/certs`
+  await mctx.shell.fs.mkdir(dir, { recursive: true })
+  for (const [file, label] of [
+    ['ca.pem', 'CERTIFICATE'],
+    ['cert.pem', 'CERTIFICATE'],
+    ['key.pem', 'RSA PRIVATE KEY'],
+  ] as const) {
+    const path = `${dir}/${file}`
+    if (await mctx.shell.fs.exists(path)) continue
+    const body = 'UXVhaSBzaW11bGF0ZWQgbWluaWt1YmUgY2VydGlmaWNhdGU='
+    await mctx.shell.fs.writeFile(
+      path,
+      `-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`,
+    )
+  }
+}
 
 export const startCommand: MinikubeCommand = {
   name: 'start',

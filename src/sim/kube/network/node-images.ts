@@ -1,7 +1,8 @@
 /**
  * Images a node's container runtime holds beyond what it can pull from the offline catalog: the
  * ones the student built with the node's Docker (`eval $(minikube docker-env)`, then `docker
- * build`) or copied there (`minikube image load myapp:1`). The kubelet finds them as "already
+ * build`: they are in the node's engine, minikube/node-daemon.ts) or copied there (`minikube
+ * image load myapp:1`). The kubelet finds them as "already
  * present on machine"; without them a pod naming `myapp:1` fails to pull, as on a real node.
  *
  * A built image is kept as the catalog-shaped image the kubelet and the pod network work with:
@@ -97,6 +98,31 @@ export function nodeImageOf(local: LocalImage, reference: string): CatalogImage 
   }
 }
 
+/** The Docker engine inside the cluster's node (minikube/node-daemon.ts), once it exists. */
+const nodeEngines = new WeakMap<ObjectStore, NodeEngine>()
+
+/** What this module needs of the node's engine. */
+export interface NodeEngine {
+  findImage(ref: string): LocalImage | undefined
+  readonly images: {
+    add(image: LocalImage): void
+    tag(familiarTag: string, imageId: string): void
+    all(): LocalImage[]
+    tagsOf(imageId: string): string[]
+  }
+}
+
+/** The node's daemon exists: what it holds (built there, loaded) is on the node. */
+export function attachNodeEngine(store: ObjectStore, engine: NodeEngine): void {
+  nodeEngines.set(store, engine)
+}
+
+/**
+ * An image the node's daemon made rather than pulled (`docker build` with docker-env): pulled
+ * images carry a registry digest, builds and commits have none.
+ */
+const madeOnNode = (local: LocalImage) => local.inspect.RepoDigests.length === 0
+
 /** Puts `local` on the cluster's node under `reference` (replacing what that tag named). */
 export function addNodeImage(store: ObjectStore, reference: string, local: LocalImage): boolean {
   const familiar = familiarOf(reference)
@@ -104,18 +130,35 @@ export function addNodeImage(store: ObjectStore, reference: string, local: Local
   let images = stores.get(store)
   if (images === undefined) stores.set(store, (images = new Map()))
   images.set(familiar, { reference: familiar, image: nodeImageOf(local, familiar), id: local.id })
+  // `minikube image load` copies into the node's image store: `docker images` there shows it.
+  const engine = nodeEngines.get(store)
+  if (engine !== undefined) {
+    engine.images.add(local)
+    engine.images.tag(familiar, local.id)
+  }
   return true
 }
 
 /** The image the node holds under `reference`, beyond the catalog. */
 export function nodeImage(store: ObjectStore, reference: string): NodeImage | undefined {
   const familiar = familiarOf(reference)
-  return familiar === undefined ? undefined : stores.get(store)?.get(familiar)
+  if (familiar === undefined) return undefined
+  const local = nodeEngines.get(store)?.findImage(familiar)
+  if (local !== undefined && madeOnNode(local))
+    return { reference: familiar, image: nodeImageOf(local, familiar), id: local.id }
+  return stores.get(store)?.get(familiar)
 }
 
 /** Every image the node holds beyond the catalog, by familiar reference. */
 export function nodeImages(store: ObjectStore): NodeImage[] {
-  return [...(stores.get(store)?.values() ?? [])]
+  const found = new Map((stores.get(store) ?? new Map<string, NodeImage>()).entries())
+  const engine = nodeEngines.get(store)
+  for (const local of engine?.images.all() ?? []) {
+    if (!madeOnNode(local)) continue
+    for (const tag of engine?.images.tagsOf(local.id) ?? [])
+      found.set(tag, { reference: tag, image: nodeImageOf(local, tag), id: local.id })
+  }
+  return [...found.values()]
 }
 
 /** The image a pod's container runs: one the node holds, else the catalog's. */
@@ -130,42 +173,12 @@ export function containerImage(
 }
 
 /**
- * The node daemons `minikube docker-env` pointed a shell at: DOCKER_HOST value → the cluster's
- * store, per host engine. Quai's docker client has one daemon, so an image built or tagged with
- * DOCKER_HOST set to a node's address is also copied to that node (see nodeDockerBuilt).
- */
-const dockerHosts = new WeakMap<object, Map<string, ObjectStore>>()
-
-/** `minikube docker-env` printed `dockerHost` for the cluster whose store is `store`. */
-export function serveNodeDocker(engine: object, dockerHost: string, store: ObjectStore): void {
-  let hosts = dockerHosts.get(engine)
-  if (hosts === undefined) dockerHosts.set(engine, (hosts = new Map()))
-  hosts.set(dockerHost, store)
-}
-
-/** The cluster store whose node daemon DOCKER_HOST names, if `minikube docker-env` gave it. */
-export function nodeDockerAt(
-  engine: object,
-  dockerHost: string | undefined,
-): ObjectStore | undefined {
-  return dockerHost === undefined || dockerHost === ''
-    ? undefined
-    : dockerHosts.get(engine)?.get(dockerHost)
-}
-
-/**
- * The docker client made images under `references` while DOCKER_HOST named a minikube node
- * (`eval $(minikube docker-env)` then `docker build -t myapp:1 .`): they are on that node.
+ * Formerly copied a build made with DOCKER_HOST naming a node onto that node. The docker client
+ * now talks to the node's own daemon (docker/cli/daemon-host.ts), so the build is already there:
+ * kept, doing nothing, for callers not yet updated.
  */
 export function nodeDockerBuilt(
-  engine: { findImage(ref: string): LocalImage | undefined },
-  dockerHost: string | undefined,
-  references: readonly string[],
-): void {
-  const store = nodeDockerAt(engine, dockerHost)
-  if (store === undefined) return
-  for (const reference of references) {
-    const image = engine.findImage(reference)
-    if (image !== undefined) addNodeImage(store, reference, image)
-  }
-}
+  _engine: unknown,
+  _dockerHost: string | undefined,
+  _references: readonly string[],
+): void {}
