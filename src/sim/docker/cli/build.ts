@@ -19,7 +19,6 @@ import {
 import type { BuildTrace } from '../build/trace'
 import { familiarString, parseNormalizedNamed, tagNameOnly } from '../images/reference'
 import { dockerCommand, type DockerContext } from './command'
-import { nodeDockerBuilt } from '../../kube/network/node-images'
 
 const SLEEP_BUDGET_MS = 4000
 
@@ -297,8 +296,6 @@ export const imageBuild = dockerCommand({
       return { stdout: '', stderr, exitCode: 1 }
     }
     if (progress !== 'quiet') stderr += renderWarnings(trace.warnings)
-    // `eval $(minikube docker-env)`: the image is built by (so lands on) the minikube node.
-    nodeDockerBuilt(ctx.engine, ctx.shell.env.get('DOCKER_HOST'), tags)
     if (image !== undefined && values.iidfile !== '')
       await ctx.shell.fs.writeFile(ctx.shell.resolve(values.iidfile), image.id)
     return { stdout: progress === 'quiet' && image ? `${image.id}\n` : '', stderr, exitCode: 0 }

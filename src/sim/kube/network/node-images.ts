@@ -171,14 +171,3 @@ export function containerImage(
   const resolved = resolveImage(reference)
   return resolved.kind === 'found' ? resolved.image : undefined
 }
-
-/**
- * Formerly copied a build made with DOCKER_HOST naming a node onto that node. The docker client
- * now talks to the node's own daemon (docker/cli/daemon-host.ts), so the build is already there:
- * kept, doing nothing, for callers not yet updated.
- */
-export function nodeDockerBuilt(
-  _engine: unknown,
-  _dockerHost: string | undefined,
-  _references: readonly string[],
-): void {}
