@@ -7,6 +7,7 @@
  * Building the cluster is setup, but is measured too (minikube start with many nodes pays it).
  * Bundled into out/cli/bench-kube.mjs by scripts/build-cli.mjs.
  */
+import { pathToFileURL } from 'node:url'
 import { createCluster } from '../sim/kube/bootstrap'
 import type { KubeCluster } from '../sim/kube/cluster'
 import type { KubeObject } from '../sim/kube/api/object'
@@ -221,3 +222,9 @@ export async function main(argv: readonly string[]): Promise<void> {
   })
   console.log(JSON.stringify(result, null, 2))
 }
+
+// Run directly (`node out/cli/bench-kube.mjs 1000 6000`) it prints its figures; scripts/bench.mjs
+// imports it instead.
+const entry = process.argv[1]
+if (entry !== undefined && import.meta.url === pathToFileURL(entry).href)
+  await main(process.argv.slice(2))

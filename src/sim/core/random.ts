@@ -2,6 +2,11 @@
  * The only source of randomness in src/sim: a seeded generator (sfc32), so ids, $RANDOM and
  * anything "random" repeat exactly for the same seed.
  */
+/** `00`…`ff`. */
+const HEX_BYTES: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, '0'),
+)
+
 export class SeededRandom {
   private a: number
   private b: number
@@ -47,8 +52,17 @@ export class SeededRandom {
 
   /** `length` lowercase hex digits, as Docker ids and digests are written. */
   hex(length: number): string {
+    // Each word as its four bytes, big-endian: what toString(16).padStart(8, '0') spells, without
+    // the per-word conversions (ids are drawn by the hundred thousand on a large cluster).
     let out = ''
-    while (out.length < length) out += this.nextUint32().toString(16).padStart(8, '0')
+    while (out.length < length) {
+      const v = this.nextUint32()
+      out +=
+        (HEX_BYTES[v >>> 24] as string) +
+        (HEX_BYTES[(v >>> 16) & 255] as string) +
+        (HEX_BYTES[(v >>> 8) & 255] as string) +
+        (HEX_BYTES[v & 255] as string)
+    }
     return out.slice(0, length)
   }
 

@@ -221,7 +221,8 @@ export class ApiServer {
         o.metadata.generation = 1
       return ok(o)
     }
-    return this.write(() => this.store.create(t, o))
+    // `o` is the decoder's copy of the request: the store may stamp it in place.
+    return this.write(() => this.store.create(t, o, true))
   }
 
   update(t: ResourceType, object: KubeObject, options: WriteOptions = {}): ApiResult {
@@ -257,7 +258,16 @@ export class ApiServer {
       const allocated = this.allocateService(t, o, old)
       if (allocated !== undefined) return err(allocated)
     }
-    if (options.dryRun) return ok(o)
+    // A dry run answers what the store would keep, generation bump included (kubectl diff).
+    if (options.dryRun) {
+      const generation = o.metadata.generation
+      if (
+        generation !== undefined &&
+        JSON.stringify(o['spec'] ?? null) !== JSON.stringify(old['spec'] ?? null)
+      )
+        o.metadata.generation = generation + 1
+      return ok(o)
+    }
     return this.write(() => this.storeUpdate(t, o))
   }
 
@@ -275,7 +285,8 @@ export class ApiServer {
       status: object['status'],
     }
     if (options.dryRun) return ok(next)
-    return this.write(() => this.store.update(t, next))
+    // `next` and its metadata were built here: the store may stamp them in place.
+    return this.write(() => this.store.update(t, next, true))
   }
 
   /**
@@ -304,11 +315,15 @@ export class ApiServer {
         }),
       )
     return this.write(() =>
-      this.store.update(pods, {
-        ...pod,
-        metadata: { ...pod.metadata, resourceVersion: undefined },
-        spec: { ...spec, nodeName },
-      }),
+      this.store.update(
+        pods,
+        {
+          ...pod,
+          metadata: { ...pod.metadata, resourceVersion: undefined },
+          spec: { ...spec, nodeName },
+        },
+        true,
+      ),
     )
   }
 
@@ -504,7 +519,8 @@ export class ApiServer {
 
   /** Writes an update, then removes the object if it was waiting only for finalizers that are now gone. */
   private storeUpdate(t: ResourceType, o: KubeObject): KubeObject {
-    const stored = this.store.update(t, o)
+    // `o` is the decoder's copy of the request: the store may stamp it in place.
+    const stored = this.store.update(t, o, true)
     const meta = stored.metadata
     if (meta.deletionTimestamp === undefined || (meta.finalizers ?? []).length > 0) return stored
     if (t.kind === 'Namespace') {

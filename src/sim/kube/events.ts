@@ -43,21 +43,41 @@ const timestamp = (ms: number): string => {
 }
 
 interface AggregateRecord {
-  /** Distinct messages seen, oldest first (the oldest goes when the set is full). */
-  readonly messages: Set<string>
+  /** The only distinct message seen so far (most reasons never see a second one). */
+  first: string | undefined
+  /** Distinct messages seen, oldest first, once there are two (the oldest goes when full). */
+  messages: Set<string> | undefined
   lastMs: number
 }
 
-interface SpamRecord {
+/** Notes `message`; answers how many distinct messages the record now holds. */
+function addMessage(aggregate: AggregateRecord, message: string): number {
+  if (aggregate.messages !== undefined) return aggregate.messages.add(message).size
+  if (aggregate.first === undefined || aggregate.first === message) {
+    aggregate.first = message
+    return 1
+  }
+  aggregate.messages = new Set([aggregate.first, message])
+  aggregate.first = undefined
+  return 2
+}
+
+/**
+ * What the correlator remembers about one source's events on one object: its spam bucket, its
+ * aggregates by type and reason, and its events by identity. Grouped per object so each event
+ * costs one lookup of the long object key, then small maps (a 30,000-pod scale-up records
+ * hundreds of thousands of events).
+ */
+interface ObjectRecord {
   tokens: number
   lastMs: number
+  readonly aggregates: Map<string, AggregateRecord>
+  /** Event name by `fieldPath|type|reason|message`, or by `*type|reason` once combined. */
+  readonly latest: Map<string, string>
 }
 
 export class EventRecorder {
-  /** Event name by its identity (source, object, field path, type, reason, message). */
-  private readonly latest = new Map<string, string>()
-  private readonly aggregates = new Map<string, AggregateRecord>()
-  private readonly spam = new Map<string, SpamRecord>()
+  private readonly objects = new Map<string, ObjectRecord>()
 
   constructor(
     private readonly store: ObjectStore,
@@ -76,85 +96,98 @@ export class EventRecorder {
   ): void {
     const nowMs = this.clock.now()
     const objectKey = `${source.component}|${source.host ?? ''}|${object.kind}|${object.metadata.namespace ?? ''}|${object.metadata.name}|${object.metadata.uid ?? ''}|${object.apiVersion}`
-    // EventAggregate: the tenth distinct message in the interval turns into the combined event.
-    const aggregateKey = `${objectKey}|${type}|${reason}`
-    let aggregate = this.aggregates.get(aggregateKey)
-    if (aggregate === undefined || nowMs - aggregate.lastMs > AGGREGATE_INTERVAL_MS) {
-      aggregate = { messages: new Set(), lastMs: nowMs }
-      this.aggregates.set(aggregateKey, aggregate)
+    let record = this.objects.get(objectKey)
+    if (record === undefined) {
+      // A fresh bucket is full (the first event takes its token below).
+      record = { tokens: SPAM_BURST, lastMs: nowMs, aggregates: new Map(), latest: new Map() }
+      this.objects.set(objectKey, record)
     }
-    aggregate.messages.add(message)
+    // EventAggregate: the tenth distinct message in the interval turns into the combined event.
+    const aggregateKey = `${type}|${reason}`
+    let aggregate = record.aggregates.get(aggregateKey)
+    if (aggregate === undefined || nowMs - aggregate.lastMs > AGGREGATE_INTERVAL_MS) {
+      aggregate = { first: undefined, messages: undefined, lastMs: nowMs }
+      record.aggregates.set(aggregateKey, aggregate)
+    }
+    const distinct = addMessage(aggregate, message)
     aggregate.lastMs = nowMs
-    let identity = `${objectKey}|${fieldPath ?? ''}|${type}|${reason}|${message}`
+    let identity: string | undefined
     let text = message
-    if (aggregate.messages.size >= AGGREGATE_MAX_EVENTS) {
+    if (distinct >= AGGREGATE_MAX_EVENTS && aggregate.messages !== undefined) {
       const oldest = aggregate.messages.values().next().value
       if (oldest !== undefined) aggregate.messages.delete(oldest)
-      identity = aggregateKey
+      identity = `*${aggregateKey}`
       text = COMBINED_PREFIX + message
     }
     // The spam filter sees every event, new or repeated, and drops it once the bucket is empty.
-    if (!this.acceptSpam(objectKey, nowMs)) return
+    if (!acceptSpam(record, nowMs)) return
+    identity ??= `${fieldPath ?? ''}|${aggregateKey}|${message}`
     const namespace = object.metadata.namespace ?? 'default'
     const now = timestamp(nowMs)
-    const existingName = this.latest.get(identity)
+    const existingName = record.latest.get(identity)
     const existing =
       existingName === undefined ? undefined : this.store.get(EVENTS, namespace, existingName)
     if (existing !== undefined) {
-      this.store.update(EVENTS, {
-        ...existing,
-        metadata: { ...existing.metadata, resourceVersion: undefined },
-        message: text,
-        count: ((existing['count'] as number | undefined) ?? 1) + 1,
-        lastTimestamp: now,
-      } as KubeObject)
+      this.store.update(
+        EVENTS,
+        {
+          ...existing,
+          metadata: { ...existing.metadata, resourceVersion: undefined },
+          message: text,
+          count: ((existing['count'] as number | undefined) ?? 1) + 1,
+          lastTimestamp: now,
+        } as KubeObject,
+        true,
+      )
       return
     }
     const name = `${object.metadata.name}.${this.random.hex(16)}`
-    this.latest.set(identity, name)
-    this.store.create(EVENTS, {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name, namespace },
-      involvedObject: {
-        apiVersion: object.apiVersion,
-        kind: object.kind,
-        name: object.metadata.name,
-        ...(object.metadata.namespace === undefined
-          ? {}
-          : { namespace: object.metadata.namespace }),
-        uid: object.metadata.uid,
-        resourceVersion: object.metadata.resourceVersion,
-        ...(fieldPath === undefined ? {} : { fieldPath }),
-      },
-      reason,
-      message: text,
-      source: {
-        component: source.component,
-        ...(source.host === undefined ? {} : { host: source.host }),
-      },
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
-      type,
-      eventTime: null,
-      reportingComponent: source.component,
-      reportingInstance: source.host ?? '',
-    })
-  }
-
-  /** A token bucket per source and object (flowcontrol's passive token bucket). */
-  private acceptSpam(key: string, nowMs: number): boolean {
-    let record = this.spam.get(key)
-    if (record === undefined) {
-      record = { tokens: SPAM_BURST, lastMs: nowMs }
-      this.spam.set(key, record)
-    } else {
-      record.tokens = Math.min(SPAM_BURST, record.tokens + (nowMs - record.lastMs) / SPAM_REFILL_MS)
-      record.lastMs = nowMs
+    record.latest.set(identity, name)
+    // Optional keys are added in place rather than spread in: the same keys in the same order,
+    // without a copy per event.
+    const involvedObject: Record<string, unknown> = {
+      apiVersion: object.apiVersion,
+      kind: object.kind,
+      name: object.metadata.name,
     }
-    if (record.tokens < 1) return false
-    record.tokens -= 1
-    return true
+    if (object.metadata.namespace !== undefined)
+      involvedObject['namespace'] = object.metadata.namespace
+    involvedObject['uid'] = object.metadata.uid
+    involvedObject['resourceVersion'] = object.metadata.resourceVersion
+    if (fieldPath !== undefined) involvedObject['fieldPath'] = fieldPath
+    const from: Record<string, string> = { component: source.component }
+    if (source.host !== undefined) from['host'] = source.host
+    // Built here for this call: the store stamps it in place.
+    this.store.create(
+      EVENTS,
+      {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name, namespace },
+        involvedObject,
+        reason,
+        message: text,
+        source: from,
+        firstTimestamp: now,
+        lastTimestamp: now,
+        count: 1,
+        type,
+        eventTime: null,
+        reportingComponent: source.component,
+        reportingInstance: source.host ?? '',
+      },
+      true,
+    )
   }
+}
+
+/** A token bucket per source and object (flowcontrol's passive token bucket). */
+function acceptSpam(record: ObjectRecord, nowMs: number): boolean {
+  if (record.lastMs !== nowMs) {
+    record.tokens = Math.min(SPAM_BURST, record.tokens + (nowMs - record.lastMs) / SPAM_REFILL_MS)
+    record.lastMs = nowMs
+  }
+  if (record.tokens < 1) return false
+  record.tokens -= 1
+  return true
 }

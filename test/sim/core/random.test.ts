@@ -42,3 +42,14 @@ describe('SeededRandom', () => {
     }
   })
 })
+
+describe('SeededRandom.hex', () => {
+  it('spells each drawn word as eight zero-padded lowercase hex digits, cut to the length asked', () => {
+    const words = new SeededRandom(99)
+    const expected = Array.from({ length: 9 }, () =>
+      words.nextUint32().toString(16).padStart(8, '0'),
+    ).join('')
+    const r = new SeededRandom(99)
+    expect(r.hex(64) + r.hex(5)).toBe(expected.slice(0, 64) + expected.slice(64, 69))
+  })
+})

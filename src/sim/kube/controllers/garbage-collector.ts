@@ -80,6 +80,23 @@ export function garbageCollector(): Controller {
 
   const onEvent = (t: ResourceType, event: WatchEvent): void => {
     const o = event.object
+    // Most writes (status updates) keep the references and the identity the graph knows: nothing
+    // to do, as the full path below would conclude.
+    if (
+      event.type === 'MODIFIED' &&
+      event.previous !== undefined &&
+      event.previous.metadata.ownerReferences === o.metadata.ownerReferences &&
+      !isBeingDeleted(o)
+    ) {
+      const known = byUid.get(o.metadata.uid ?? '')
+      if (
+        known !== undefined &&
+        known.t === t &&
+        known.name === o.metadata.name &&
+        known.namespace === (t.namespaced ? (o.metadata.namespace ?? '') : '')
+      )
+        return
+    }
     const id = identity(t, o)
     const key = idKey(id)
     const uid = o.metadata.uid ?? ''

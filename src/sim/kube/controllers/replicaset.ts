@@ -20,6 +20,7 @@ import { ACTIVE, ACTIVE_READY, PodsByController, type PodChange } from './common
 import { isPodActive, isPodAvailable, isPodReady, podReadyTime } from './common/pods'
 import { rankPodsForDeletion } from './common/pod-ranking'
 import { DelayedRequeue, RetryBackoff } from './common/retry'
+import { sameJson } from './common/same-json'
 
 const PODS = servedType('Pod')
 const REPLICA_SETS = servedType('ReplicaSet')
@@ -52,7 +53,7 @@ function templateLabelsMatch(rs: KubeObject | undefined, pod: KubeObject): boole
   const wanted = rs === undefined ? undefined : asReplicaSet(rs).spec?.template?.metadata?.labels
   if (wanted === undefined) return true
   const labels = pod.metadata.labels ?? {}
-  for (const [k, v] of Object.entries(wanted)) if (labels[k] !== v) return false
+  for (const k in wanted) if (labels[k] !== wanted[k]) return false
   return true
 }
 
@@ -94,8 +95,7 @@ export function replicaSetController(): Controller {
     if (
       owner !== '' &&
       event.previous !== undefined &&
-      JSON.stringify(event.previous.metadata.labels ?? {}) !==
-        JSON.stringify(event.object.metadata.labels ?? {})
+      !sameJson(event.previous.metadata.labels ?? {}, event.object.metadata.labels ?? {})
     ) {
       let set = relabeled.get(owner)
       if (set === undefined) relabeled.set(owner, (set = new Set()))
@@ -259,17 +259,14 @@ export function replicaSetController(): Controller {
       conditions = conditions.filter((c) => c.type !== 'ReplicaFailure')
     const replicas = pods.count(uid, ACTIVE)
     const fully = pods.count(uid, FULLY_LABELED)
-    // Zero counts are omitted (omitempty), replicas is always there.
-    return {
-      replicas,
-      ...(fully > 0 ? { fullyLabeledReplicas: fully } : {}),
-      ...(ready > 0 ? { readyReplicas: ready } : {}),
-      ...(available > 0 ? { availableReplicas: available } : {}),
-      ...(rs.metadata.generation !== undefined
-        ? { observedGeneration: rs.metadata.generation }
-        : {}),
-      ...(conditions.length > 0 ? { conditions } : {}),
-    }
+    // Zero counts are omitted (omitempty), replicas is always there; fields in the API's order.
+    const status: ReplicaSetStatusShape = { replicas }
+    if (fully > 0) status.fullyLabeledReplicas = fully
+    if (ready > 0) status.readyReplicas = ready
+    if (available > 0) status.availableReplicas = available
+    if (rs.metadata.generation !== undefined) status.observedGeneration = rs.metadata.generation
+    if (conditions.length > 0) status.conditions = conditions
+    return status
   }
 
   /** When the next pod turns available (minReadySeconds), so the count moves without an event. */
@@ -316,7 +313,7 @@ export function replicaSetController(): Controller {
       const current = ctx.store.get(REPLICA_SETS, namespace, name)
       if (current === undefined) return
       const status = calculateStatus(current, failure)
-      if (JSON.stringify(status) !== JSON.stringify(current['status'] ?? null))
+      if (!sameJson(status, current['status'] ?? null))
         ctx.api.updateStatus(REPLICA_SETS, { ...current, status } as KubeObject)
       const next = nextAvailability(current)
       if (next !== undefined) requeue.at(ctx, key, next)

@@ -14,13 +14,14 @@ import { ContainerFs } from '../../docker/engine/container-fs'
 import type { ContainerConfig, ImageInspect } from '../../docker/engine/api-types'
 import { freshRunState, type ContainerRecord } from '../../docker/engine/container-record'
 import type { LocalImage } from '../../docker/engine/image-store'
-import { resolveImage } from '../../docker/images/catalog'
 import type { CatalogImage } from '../../docker/images/catalog-types'
 import type { VirtualFs } from '../../fs/virtual-fs'
 import type { World } from '../../world'
 import type { KubeObject } from '../api/object'
 import type { KubeCluster } from '../cluster'
 import { CLUSTER_DOMAIN } from '../network/cluster-dns'
+import { containerImage } from '../network/node-images'
+import type { ObjectStore } from '../store/object-store'
 
 const DEFAULT_PATH = 'PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'
 
@@ -59,7 +60,11 @@ function specsOf(pod: KubeObject): ContainerSpecView[] {
 }
 
 /** The running instance of `name` in the pod, or undefined when it is not running. */
-export function runningInstance(pod: KubeObject, name: string): ContainerInstance | undefined {
+export function runningInstance(
+  pod: KubeObject,
+  name: string,
+  store?: ObjectStore,
+): ContainerInstance | undefined {
   const status = isObj(pod['status']) ? pod['status'] : {}
   const statuses = [
     ...(Array.isArray(status['containerStatuses']) ? status['containerStatuses'] : []),
@@ -69,11 +74,11 @@ export function runningInstance(pod: KubeObject, name: string): ContainerInstanc
   const startedAt = found?.state?.running?.startedAt
   const spec = specsOf(pod).find((c) => c.name === name)
   if (found === undefined || startedAt === undefined || spec === undefined) return undefined
-  const resolved = spec.image === undefined ? undefined : resolveImage(spec.image)
   return {
     containerID: found.containerID ?? `${pod.metadata.uid ?? ''}/${name}`,
     spec,
-    image: resolved?.kind === 'found' ? resolved.image : undefined,
+    // A student's image built on (or loaded into) the node is found there, as the kubelet found it.
+    image: spec.image === undefined ? undefined : containerImage(store, spec.image),
     startedAtMs: Date.parse(startedAt),
   }
 }
@@ -218,7 +223,7 @@ export async function openPodContainerFs(
   pod: KubeObject,
   container: string,
 ): Promise<PodContainerFs | undefined> {
-  const instance = runningInstance(pod, container)
+  const instance = runningInstance(pod, container, cluster.store)
   if (instance === undefined) return undefined
   const record = recordFor(cluster, pod, instance)
   const containerFs = await ContainerFs.open(world.docker, record)

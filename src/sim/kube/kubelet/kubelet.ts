@@ -7,6 +7,7 @@
 import type { Controller, ControllerContext, KubeCluster } from '../cluster'
 import type { KubeObject } from '../api/object'
 import { servedType } from '../api/resources'
+import type { WatchEvent } from '../store/object-store'
 import { healthyConditions, type ClusterRuntime, type NodeMachine } from '../nodes'
 import { logStore } from './container-logs'
 import { PodWorkers } from './pod-workers'
@@ -54,11 +55,69 @@ export function recordKubeletStarting(cluster: KubeCluster, machine: NodeMachine
 
 const podKey = (o: KubeObject): string => `${o.metadata.namespace ?? ''}/${o.metadata.name}`
 
+/** The node a pod is bound to, if any (the store's nodeName index rule). */
+const nodeNameOf = (o: KubeObject): string | undefined => {
+  const node = (o['spec'] as { nodeName?: unknown } | undefined)?.nodeName
+  return typeof node === 'string' && node !== '' ? node : undefined
+}
+
+const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Each cluster's kubelet, for the clients that end a container's main process (attach). */
+const mainProcessEnders = new WeakMap<
+  KubeCluster,
+  (key: string, container: string, code: number) => void
+>()
+
+/**
+ * The main process of `container` in pod `namespace/name` exited with `code` (its attached shell
+ * ended): the kubelet records the exit and restarts the container or completes the pod as its
+ * restartPolicy says.
+ */
+export function endMainProcess(
+  cluster: KubeCluster,
+  namespace: string,
+  name: string,
+  container: string,
+  code: number,
+): void {
+  mainProcessEnders.get(cluster)?.(`${namespace}/${name}`, container, code)
+  cluster.settle()
+}
+
 export function kubeletManager(cluster: KubeCluster, runtime: ClusterRuntime): Controller {
   let ctx: ControllerContext
   let workers: PodWorkers
   /** Nodes whose lease loop is running (one timer chain each). */
   const heartbeating = new Set<string>()
+  /**
+   * Pods bound to each node, by key, from the pod watch: a machine (re)starting syncs its pods
+   * without walking every pod of the cluster (a thousand nodes join one by one).
+   */
+  const podsByNode = new Map<string, Map<string, KubeObject>>()
+
+  function trackNode(event: WatchEvent): void {
+    const node = nodeNameOf(event.object)
+    const before = event.previous === undefined ? undefined : nodeNameOf(event.previous)
+    if (event.type !== 'DELETED' && node === before) return
+    const key = podKey(event.object)
+    if (before !== undefined) podsByNode.get(before)?.delete(key)
+    if (event.type === 'DELETED' || node === undefined) return
+    let pods = podsByNode.get(node)
+    if (pods === undefined) podsByNode.set(node, (pods = new Map()))
+    pods.set(key, event.object)
+  }
+
+  /** Keys of the pods bound to `node`, in the store's list order (namespace, then name). */
+  function podKeysOn(node: string): string[] {
+    return [...(podsByNode.get(node)?.values() ?? [])]
+      .sort(
+        (a, b) =>
+          byName(a.metadata.namespace ?? '', b.metadata.namespace ?? '') ||
+          byName(a.metadata.name, b.metadata.name),
+      )
+      .map(podKey)
+  }
 
   function heartbeat(machine: NodeMachine): void {
     const now = ctx.clock.now()
@@ -120,7 +179,13 @@ export function kubeletManager(cluster: KubeCluster, runtime: ClusterRuntime): C
     start(context) {
       ctx = context
       workers = new PodWorkers(ctx, runtime, logStore(cluster))
+      mainProcessEnders.set(cluster, (key, container, code) => {
+        if (workers.mainProcessExited(key, container, code)) ctx.enqueue(`pod/${key}`)
+      })
+      for (const pod of ctx.store.list(PODS))
+        trackNode({ type: 'ADDED', resource: PODS, object: pod })
       ctx.watch(PODS, (event) => {
+        trackNode(event)
         const node = (event.object['spec'] as { nodeName?: string } | undefined)?.nodeName
         if (node === undefined || node === '' || !runtime.machines.has(node)) return
         const key = podKey(event.object)
@@ -133,9 +198,7 @@ export function kubeletManager(cluster: KubeCluster, runtime: ClusterRuntime): C
           return
         }
         ctx.enqueue(`node/${machine.name}`)
-        for (const pod of ctx.store.list(PODS))
-          if ((pod['spec'] as { nodeName?: string }).nodeName === machine.name)
-            ctx.enqueue(`pod/${podKey(pod)}`)
+        for (const key of podKeysOn(machine.name)) ctx.enqueue(`pod/${key}`)
         startHeartbeats(machine)
       })
       for (const machine of runtime.machines.values()) if (machine.running) startHeartbeats(machine)

@@ -73,7 +73,10 @@ export interface PodWorker {
   deleted: boolean
   stoppedWhileDown: boolean
   killRequestedAt?: number
-  lastReported?: string
+  /** The status last written (compared as its JSON would be). */
+  lastReported?: Record<string, unknown>
+  /** qosClass of the spec object it was computed from (a pod's spec changes seldom, reports often). */
+  qos?: { readonly spec: unknown; readonly value: string }
   scheduledFor?: number
 }
 
@@ -98,6 +101,12 @@ export function qosClass(pod: KubeObject): string {
   return guaranteed ? 'Guaranteed' : 'Burstable'
 }
 
+function cachedQosClass(pod: KubeObject, w: PodWorker): string {
+  const spec = pod['spec']
+  if (w.qos === undefined || w.qos.spec !== spec) w.qos = { spec, value: qosClass(pod) }
+  return w.qos.value
+}
+
 const terminatedJson = (t: Terminated): Record<string, unknown> => ({
   containerID: t.containerID,
   exitCode: t.exitCode,
@@ -107,30 +116,30 @@ const terminatedJson = (t: Terminated): Record<string, unknown> => ({
 })
 
 function containerStatus(c: ContainerWorker): Record<string, unknown> {
-  const state =
-    c.state === 'running'
-      ? { running: { startedAt: rfc3339(c.startedAt ?? 0) } }
-      : c.state === 'terminated' && c.terminated !== undefined
-        ? { terminated: terminatedJson(c.terminated) }
-        : {
-            waiting: {
-              ...(c.waitingMessage === undefined ? {} : { message: c.waitingMessage }),
-              reason: c.waitingReason ?? 'ContainerCreating',
-            },
-          }
-  const pulled = c.pulled?.ok === true ? c.pulled : undefined
-  return {
-    ...(c.containerID === undefined ? {} : { containerID: c.containerID }),
-    image: pulled?.reference ?? c.image,
-    imageID: c.containerID === undefined ? '' : (pulled?.imageID ?? ''),
-    lastState:
-      c.lastTerminated === undefined ? {} : { terminated: terminatedJson(c.lastTerminated) },
-    name: c.name,
-    ready: c.ready,
-    restartCount: c.restartCount,
-    started: c.state === 'running' && c.started,
-    state,
+  let state: Record<string, unknown>
+  if (c.state === 'running') state = { running: { startedAt: rfc3339(c.startedAt ?? 0) } }
+  else if (c.state === 'terminated' && c.terminated !== undefined)
+    state = { terminated: terminatedJson(c.terminated) }
+  else {
+    const waiting: Record<string, unknown> = {}
+    if (c.waitingMessage !== undefined) waiting['message'] = c.waitingMessage
+    waiting['reason'] = c.waitingReason ?? 'ContainerCreating'
+    state = { waiting }
   }
+  const pulled = c.pulled?.ok === true ? c.pulled : undefined
+  // Optional keys added in place (not spread in): same keys, same order.
+  const status: Record<string, unknown> = {}
+  if (c.containerID !== undefined) status['containerID'] = c.containerID
+  status['image'] = pulled?.reference ?? c.image
+  status['imageID'] = c.containerID === undefined ? '' : (pulled?.imageID ?? '')
+  status['lastState'] =
+    c.lastTerminated === undefined ? {} : { terminated: terminatedJson(c.lastTerminated) }
+  status['name'] = c.name
+  status['ready'] = c.ready
+  status['restartCount'] = c.restartCount
+  status['started'] = c.state === 'running' && c.started
+  status['state'] = state
+  return status
 }
 
 /** PodPhase from the containers (getPhase): Pending until one runs, terminal when all are done. */
@@ -176,15 +185,18 @@ export function podStatus(
   ): Record<string, unknown> => {
     const seen = w.conditionTimes.get(type)
     const at = seen !== undefined && seen.status === status ? seen.at : now
-    w.conditionTimes.set(type, { status, at })
-    return {
-      lastProbeTime: null,
-      lastTransitionTime: rfc3339(at),
-      ...(message === undefined ? {} : { message }),
-      ...(reason === undefined ? {} : { reason }),
-      status,
-      type,
+    if (seen === undefined) w.conditionTimes.set(type, { status, at })
+    else if (seen.status !== status || seen.at !== at) {
+      seen.status = status
+      seen.at = at
     }
+    // Optional keys added in place (not spread in): same keys, same order, no copies per report.
+    const c: Record<string, unknown> = { lastProbeTime: null, lastTransitionTime: rfc3339(at) }
+    if (message !== undefined) c['message'] = message
+    if (reason !== undefined) c['reason'] = reason
+    c['status'] = status
+    c['type'] = type
+    return c
   }
   const readyReason = terminal
     ? 'PodCompleted'
@@ -217,7 +229,7 @@ export function podStatus(
     phase,
     podIP: w.ip,
     podIPs: [{ ip: w.ip }],
-    qosClass: qosClass(pod),
+    qosClass: cachedQosClass(pod, w),
     startTime: rfc3339(w.startTime),
   }
 }

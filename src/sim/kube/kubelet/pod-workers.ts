@@ -25,6 +25,9 @@ import { containerBehaviour, type ContainerSpecLike, type ProcessBehaviour } fro
 import { podStatus, type PodWorker, type ContainerWorker } from './pod-status'
 import { probeOutcome, type ProbeSpec } from './probes'
 import { Wakeups } from './wakeups'
+import { nodeImage } from '../network/node-images'
+import { podApp } from '../network/pod-apps'
+import { sameJson } from '../controllers/common/same-json'
 
 const PODS = servedType('Pod')
 
@@ -97,6 +100,18 @@ export class PodWorkers {
         this.workers.set(key, w)
       }
     this.wakeups.get(machine.name)?.clear()
+  }
+
+  /**
+   * The container's main process ended on its own at `now` (an attached shell the student
+   * exited): the next sync plays the exit as if it had been planned. False when not running.
+   */
+  mainProcessExited(key: string, container: string, code: number): boolean {
+    const c = this.workers.get(key)?.containers.find((x) => x.name === container)
+    if (c === undefined || c.state !== 'running') return false
+    c.exitAt = this.ctx.clock.now()
+    c.exitCode = code
+    return true
   }
 
   nodeImages(node: string): NodeImages {
@@ -268,7 +283,8 @@ export class PodWorkers {
     now: number,
   ): boolean {
     const images = this.nodeImages(w.node)
-    const present = images.has(c.reference)
+    const built = nodeImage(this.ctx.store, c.image)
+    const present = images.has(c.reference) || built !== undefined
     if (c.policy === 'Never' && !present) {
       const message = `Container image "${c.image}" is not present with pull policy of Never`
       if (c.waitingReason !== 'ErrImageNeverPull') {
@@ -287,7 +303,16 @@ export class PodWorkers {
         `Container image "${c.image}" already present on machine`,
         w.node,
       )
-      c.pulled ??= this.answerFor(c)
+      c.pulled ??=
+        built === undefined
+          ? this.answerFor(c)
+          : {
+              ok: true,
+              image: built.image,
+              reference: built.reference,
+              imageID: `docker://${built.id}`,
+              sizeBytes: built.image.sizeBytes,
+            }
       this.start(pod, w, c, now)
       return true
     }
@@ -492,7 +517,8 @@ export class PodWorkers {
     if (readiness !== undefined && c.readinessNextAt !== undefined && c.readinessNextAt <= now) {
       const at = c.readinessNextAt
       c.readinessNextAt = at + (readiness.periodSeconds ?? 10) * 1000
-      const outcome = probeOutcome(readiness, image, w.ip)
+      const app = podApp(this.ctx.store, pod, c.spec, c.startedAt ?? at)
+      const outcome = probeOutcome(readiness, image, w.ip, app, at)
       if (outcome === undefined) {
         c.readinessSuccesses++
         if (c.readinessSuccesses >= (readiness.successThreshold ?? 1)) c.ready = true
@@ -508,7 +534,8 @@ export class PodWorkers {
     if (liveness !== undefined && c.livenessNextAt !== undefined && c.livenessNextAt <= now) {
       const at = c.livenessNextAt
       c.livenessNextAt = at + (liveness.periodSeconds ?? 10) * 1000
-      const outcome = probeOutcome(liveness, image, w.ip)
+      const app = podApp(this.ctx.store, pod, c.spec, c.startedAt ?? at)
+      const outcome = probeOutcome(liveness, image, w.ip, app, at)
       if (outcome === undefined) {
         c.probeFailures = 0
         return true
@@ -590,9 +617,8 @@ export class PodWorkers {
 
   private report(pod: KubeObject, w: PodWorker, now: number, final = false): void {
     const status = podStatus(pod, w, now, final)
-    const json = JSON.stringify(status)
-    if (json === w.lastReported) return
-    w.lastReported = json
+    if (w.lastReported !== undefined && sameJson(status, w.lastReported)) return
+    w.lastReported = status
     this.reporting = w.key
     try {
       this.ctx.api.updateStatus(PODS, { ...pod, status })

@@ -61,6 +61,8 @@ export class SchedulerCache {
   private readonly nodes = new Map<string, NodeInfo>()
   /** Ordered node names, rebuilt only when nodes come or go. */
   private order: string[] | undefined
+  /** The same nodes' infos in that order (the scheduler walks them for every pod). */
+  private infos: NodeInfo[] | undefined
   private readonly accounted = new Map<string, Accounted>()
   /** Pods bound to a node the cache has not seen yet (its watch event comes later). */
   private readonly orphans = new Map<string, KubeObject>()
@@ -68,6 +70,12 @@ export class SchedulerCache {
   nodeNames(): readonly string[] {
     this.order ??= [...this.nodes.keys()].sort()
     return this.order
+  }
+
+  /** NodeInfos in `nodeNames()` order. */
+  nodeList(): readonly NodeInfo[] {
+    this.infos ??= this.nodeNames().map((name) => this.nodes.get(name) as NodeInfo)
+    return this.infos
   }
 
   node(name: string): NodeInfo | undefined {
@@ -111,6 +119,7 @@ export class SchedulerCache {
       pods: new Map(),
     })
     this.order = undefined
+    this.infos = undefined
     for (const [key, pod] of this.orphans)
       if ((pod['spec'] as { nodeName?: string }).nodeName === node.metadata.name) {
         this.orphans.delete(key)
@@ -121,6 +130,7 @@ export class SchedulerCache {
   removeNode(name: string): void {
     this.nodes.delete(name)
     this.order = undefined
+    this.infos = undefined
     for (const [key, a] of this.accounted) if (a.node === name) this.accounted.delete(key)
   }
 

@@ -84,19 +84,20 @@ export function nodePorts(pod: PodFacts, node: NodeInfo): FilterFailure | undefi
 
 /** NodeResourcesFit: every shortfall is its own reason (`Insufficient cpu`, `Insufficient memory`). */
 export function nodeResourcesFit(pod: PodFacts, node: NodeInfo): FilterFailure | undefined {
-  const reasons: string[] = []
-  if (node.podCount + 1 > node.allocatablePods) reasons.push('Too many pods')
   const r = pod.requests
-  if (r.milliCpu > 0 && r.milliCpu > node.allocatableMilliCpu - node.requestedMilliCpu)
-    reasons.push('Insufficient cpu')
-  if (r.memory > 0 && r.memory > node.allocatableMemory - node.requestedMemory)
-    reasons.push('Insufficient memory')
-  if (
-    r.ephemeralStorage > 0 &&
-    r.ephemeralStorage > node.allocatableStorage - node.requestedStorage
-  )
-    reasons.push('Insufficient ephemeral-storage')
-  return reasons.length === 0 ? undefined : { code: 'Unschedulable', reasons }
+  const pods = node.podCount + 1 > node.allocatablePods
+  const cpu = r.milliCpu > 0 && r.milliCpu > node.allocatableMilliCpu - node.requestedMilliCpu
+  const memory = r.memory > 0 && r.memory > node.allocatableMemory - node.requestedMemory
+  const storage =
+    r.ephemeralStorage > 0 && r.ephemeralStorage > node.allocatableStorage - node.requestedStorage
+  // Nodes mostly fit: the reasons list is built only for one that does not.
+  if (!pods && !cpu && !memory && !storage) return undefined
+  const reasons: string[] = []
+  if (pods) reasons.push('Too many pods')
+  if (cpu) reasons.push('Insufficient cpu')
+  if (memory) reasons.push('Insufficient memory')
+  if (storage) reasons.push('Insufficient ephemeral-storage')
+  return { code: 'Unschedulable', reasons }
 }
 
 /** In the order the framework runs them; the first failure decides a node. */
@@ -108,3 +109,31 @@ export const FILTERS: readonly ((pod: PodFacts, node: NodeInfo) => FilterFailure
   nodePorts,
   nodeResourcesFit,
 ]
+
+/**
+ * Whether only the node's own state can fail this pod: no node name, no node selector or
+ * affinity, no host ports. Computed once per pod, so `runFilters` can skip the filters that
+ * would pass anyway on a plain node (the common case, hundreds of nodes per pod).
+ */
+export function plainPod(pod: PodFacts): boolean {
+  return (
+    (pod.spec.nodeName === undefined || pod.spec.nodeName === '') &&
+    pod.spec.nodeSelector === undefined &&
+    pod.spec.affinity?.nodeAffinity === undefined &&
+    pod.ports.length === 0
+  )
+}
+
+/** The first failing filter's answer, in FILTERS order (undefined: the node fits). */
+export function runFilters(
+  pod: PodFacts,
+  plain: boolean,
+  node: NodeInfo,
+): FilterFailure | undefined {
+  if (plain && !node.unschedulable && node.taints.length === 0) return nodeResourcesFit(pod, node)
+  for (let f = 0; f < FILTERS.length; f++) {
+    const failure = (FILTERS[f] as (typeof FILTERS)[number])(pod, node)
+    if (failure !== undefined) return failure
+  }
+  return undefined
+}

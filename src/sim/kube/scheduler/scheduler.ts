@@ -10,12 +10,13 @@ import type { Controller, ControllerContext } from '../cluster'
 import type { KubeObject } from '../api/object'
 import { servedType } from '../api/resources'
 import { SchedulerCache, controllerUid, type NodeInfo } from './cache'
-import { FILTERS, type FilterFailure, type PodFacts } from './filters'
+import { plainPod, runFilters, type FilterFailure, type PodFacts } from './filters'
 import { fitErrorMessage, NO_NODES_MESSAGE } from './fit-error'
 import { hostPorts, podRequests, podSpecOf } from './pod-resources'
 import { scoreNodes } from './scores'
 import { volumeBindingPreFilter } from './volume-binding'
 import { rfc3339 } from '../kubelet/time'
+import { sameJson } from '../controllers/common/same-json'
 import type { Toleration } from './node-affinity'
 
 export const SCHEDULER_NAME = 'default-scheduler'
@@ -60,6 +61,7 @@ export function scheduler(): Controller {
   const unschedulable = new Set<string>()
   let ctx: ControllerContext
   let nextStartNodeIndex = 0
+  const feasibleScratch: NodeInfo[] = []
 
   const retryUnschedulable = (): void => {
     for (const key of unschedulable) ctx.enqueue(key)
@@ -127,7 +129,7 @@ export function scheduler(): Controller {
   }
 
   function schedule(pod: KubeObject): void {
-    const all = cache.nodeNames()
+    const all = cache.nodeList()
     if (all.length === 0) return fail(pod, NO_NODES_MESSAGE)
     const preFilter = volumeBindingPreFilter(pod, ctx.store)
     if (preFilter !== undefined)
@@ -142,32 +144,29 @@ export function scheduler(): Controller {
       requests: podRequests(pod),
       ports: hostPorts(pod),
     }
+    const plain = plainPod(facts)
     const wanted = feasibleNodesToFind(all.length)
-    const feasible: NodeInfo[] = []
+    // Reused between pods: the scheduler looks at hundreds of nodes per pod.
+    const feasible = feasibleScratch
+    let found = 0
     const failures: FilterFailure[] = []
     let processed = 0
-    for (; processed < all.length && feasible.length < wanted; processed++) {
-      const info = cache.node(all[(nextStartNodeIndex + processed) % all.length] ?? '')
-      if (info === undefined) continue
-      let failure: FilterFailure | undefined
-      for (const filter of FILTERS) {
-        failure = filter(facts, info)
-        if (failure !== undefined) break
-      }
-      if (failure === undefined) feasible.push(info)
+    for (; processed < all.length && found < wanted; processed++) {
+      const info = all[(nextStartNodeIndex + processed) % all.length] as NodeInfo
+      const failure = runFilters(facts, plain, info)
+      if (failure === undefined) feasible[found++] = info
       else failures.push(failure)
     }
     nextStartNodeIndex = (nextStartNodeIndex + processed) % all.length
-    if (feasible.length === 0)
-      return fail(pod, fitErrorMessage({ numAllNodes: all.length, failures }))
-    const [only] = feasible
-    if (feasible.length === 1 && only !== undefined) return bind(pod, only.name)
-    const scores = scoreNodes(facts, controllerUid(pod), feasible)
+    if (found === 0) return fail(pod, fitErrorMessage({ numAllNodes: all.length, failures }))
+    const only = feasible[0] as NodeInfo
+    if (found === 1) return bind(pod, only.name)
+    const scores = scoreNodes(facts, controllerUid(pod), feasible, found)
     let best = 0
     let ties = 1
-    for (let i = 1; i < feasible.length; i++) {
-      const s = scores[i] ?? 0
-      const top = scores[best] ?? 0
+    for (let i = 1; i < found; i++) {
+      const s = scores[i] as number
+      const top = scores[best] as number
       if (s > top) {
         best = i
         ties = 1
@@ -202,8 +201,7 @@ export function scheduler(): Controller {
         // A failed pod's own status write must not retry it; a change to its spec may help.
         if (
           wantsScheduling(pod) &&
-          (!unschedulable.has(podKey(pod)) ||
-            JSON.stringify(pod['spec']) !== JSON.stringify(event.previous?.['spec']))
+          (!unschedulable.has(podKey(pod)) || !sameJson(pod['spec'], event.previous?.['spec']))
         )
           ctx.enqueue(podKey(pod))
       })

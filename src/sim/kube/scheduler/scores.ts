@@ -6,52 +6,28 @@
  */
 import type { NodeInfo } from './cache'
 import type { PodFacts } from './filters'
-import { preferredAffinityScore, tolerates } from './node-affinity'
+import { preferredAffinityScore, tolerates, type Toleration } from './node-affinity'
 
 const MAX_NODE_SCORE = 100
 
-/** LeastAllocated over cpu and memory, weight 1 each (NodeResourcesFit's default strategy). */
-function leastAllocated(pod: PodFacts, node: NodeInfo): number {
-  const part = (requested: number, allocatable: number): number =>
-    allocatable === 0 || requested > allocatable
-      ? 0
-      : Math.floor(((allocatable - requested) * MAX_NODE_SCORE) / allocatable)
-  const cpu = part(node.nonZeroMilliCpu + pod.requests.nonZeroMilliCpu, node.allocatableMilliCpu)
-  const memory = part(node.nonZeroMemory + pod.requests.nonZeroMemory, node.allocatableMemory)
-  return Math.floor((cpu + memory) / 2)
-}
+/** LeastAllocated's share for one resource (NodeResourcesFit's default strategy, weight 1 each). */
+const leastPart = (requested: number, allocatable: number): number =>
+  allocatable === 0 || requested > allocatable
+    ? 0
+    : Math.floor(((allocatable - requested) * MAX_NODE_SCORE) / allocatable)
 
-/** NodeResourcesBalancedAllocation: 100 × (1 − standard deviation of the cpu and memory fractions). */
-function balancedAllocation(pod: PodFacts, node: NodeInfo): number {
-  const fraction = (requested: number, allocatable: number): number =>
-    allocatable === 0 ? 1 : Math.min(1, requested / allocatable)
-  const cpu = fraction(
-    node.nonZeroMilliCpu + pod.requests.nonZeroMilliCpu,
-    node.allocatableMilliCpu,
-  )
-  const memory = fraction(node.nonZeroMemory + pod.requests.nonZeroMemory, node.allocatableMemory)
-  const std = Math.abs(cpu - memory) / 2
-  return Math.trunc((1 - std) * MAX_NODE_SCORE)
-}
+/** BalancedAllocation's fraction: 100 × (1 − standard deviation of the cpu and memory fractions). */
+const fraction = (requested: number, allocatable: number): number =>
+  allocatable === 0 ? 1 : Math.min(1, requested / allocatable)
 
-/** helper.DefaultNormalizeScore. */
-function normalize(scores: number[], reverse: boolean): void {
-  let max = 0
-  for (const s of scores) if (s > max) max = s
-  for (let i = 0; i < scores.length; i++) {
-    if (max === 0) {
-      scores[i] = reverse ? MAX_NODE_SCORE : 0
-      continue
-    }
-    const s = Math.trunc((MAX_NODE_SCORE * (scores[i] ?? 0)) / max)
-    scores[i] = reverse ? MAX_NODE_SCORE - s : s
-  }
-}
-
-function preferNoScheduleCount(pod: PodFacts, node: NodeInfo): number {
-  const tolerations = pod.tolerations.filter(
+/** Pod tolerations that can excuse a PreferNoSchedule taint, once per pod rather than per node. */
+function preferNoScheduleTolerations(pod: PodFacts): readonly Toleration[] {
+  return pod.tolerations.filter(
     (t) => t.effect === undefined || t.effect === '' || t.effect === 'PreferNoSchedule',
   )
+}
+
+function preferNoScheduleCount(tolerations: readonly Toleration[], node: NodeInfo): number {
   let count = 0
   for (const taint of node.taints)
     if (taint.effect === 'PreferNoSchedule' && !tolerations.some((t) => tolerates(t, taint)))
@@ -59,43 +35,95 @@ function preferNoScheduleCount(pod: PodFacts, node: NodeInfo): number {
   return count
 }
 
+/** Per-node raw scores, reused between pods: scoring runs for every pod over hundreds of nodes. */
+let taintScratch = new Float64Array(0)
+let affinityScratch = new Float64Array(0)
+let spreadScratch = new Float64Array(0)
+let totalScratch = new Float64Array(0)
+
 /**
+ * The weighted total per node, in `nodes` order. The plugins' normalisations follow
+ * helper.DefaultNormalizeScore (TaintToleration reversed, NodeAffinity as is) and
  * PodTopologySpread with the system default constraints (hostname maxSkew 3, zone maxSkew 5,
  * ScheduleAnyway) over the pods of the same owner. Nodes here carry no zone label, so only the
- * hostname constraint scores: count × ln(nodes + 2) + (maxSkew − 1), fewer is better.
+ * hostname constraint scores: count × ln(nodes + 2) + (maxSkew − 1), fewer is better. All in one
+ * pass per plugin over shared buffers, with the same arithmetic as the plugins'.
+ *
+ * The answer is a shared buffer, valid until the next call: read `n` scores from it at once.
  */
-function topologySpread(owner: string | undefined, nodes: readonly NodeInfo[]): number[] {
-  if (owner === undefined) return nodes.map(() => 0)
-  const weight = Math.log(nodes.length + 2)
-  const raw = nodes.map((n) => Math.round((n.ownerCounts.get(owner) ?? 0) * weight + (3 - 1)))
-  let min = Number.MAX_SAFE_INTEGER
-  let max = 0
-  for (const s of raw) {
-    if (s < min) min = s
-    if (s > max) max = s
-  }
-  return raw.map((s) =>
-    max === 0 ? MAX_NODE_SCORE : Math.trunc((MAX_NODE_SCORE * (max + min - s)) / max),
-  )
-}
-
-/** The weighted total per node, in `nodes` order. */
 export function scoreNodes(
   pod: PodFacts,
   owner: string | undefined,
   nodes: readonly NodeInfo[],
-): number[] {
-  const taints = nodes.map((n) => preferNoScheduleCount(pod, n))
-  normalize(taints, true)
-  const affinity = nodes.map((n) => preferredAffinityScore(pod.spec, n.name, n.labels))
-  normalize(affinity, false)
-  const spread = topologySpread(owner, nodes)
-  return nodes.map(
-    (n, i) =>
-      leastAllocated(pod, n) +
-      balancedAllocation(pod, n) +
-      3 * (taints[i] ?? 0) +
-      2 * (affinity[i] ?? 0) +
-      2 * (spread[i] ?? 0),
-  )
+  count: number = nodes.length,
+): Float64Array {
+  const n = count
+  if (taintScratch.length < n) {
+    taintScratch = new Float64Array(n)
+    affinityScratch = new Float64Array(n)
+    spreadScratch = new Float64Array(n)
+    totalScratch = new Float64Array(n)
+  }
+  const taints = taintScratch
+  const affinity = affinityScratch
+  const spread = spreadScratch
+  const tolerations = preferNoScheduleTolerations(pod)
+  const preferred =
+    pod.spec.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []
+  const weight = Math.log(n + 2)
+  let taintMax = 0
+  let affinityMax = 0
+  let spreadMin = Number.MAX_SAFE_INTEGER
+  let spreadMax = 0
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i] as NodeInfo
+    const t = node.taints.length === 0 ? 0 : preferNoScheduleCount(tolerations, node)
+    taints[i] = t
+    if (t > taintMax) taintMax = t
+    const a = preferred.length === 0 ? 0 : preferredAffinityScore(pod.spec, node.name, node.labels)
+    affinity[i] = a
+    if (a > affinityMax) affinityMax = a
+    if (owner !== undefined) {
+      const s = Math.round((node.ownerCounts.get(owner) ?? 0) * weight + (3 - 1))
+      spread[i] = s
+      if (s < spreadMin) spreadMin = s
+      if (s > spreadMax) spreadMax = s
+    }
+  }
+  const scores = totalScratch
+  const podCpu = pod.requests.nonZeroMilliCpu
+  const podMemory = pod.requests.nonZeroMemory
+  for (let i = 0; i < n; i++) {
+    const node = nodes[i] as NodeInfo
+    // LeastAllocated and BalancedAllocation over the same requested/allocatable pairs.
+    const cpuRequested = node.nonZeroMilliCpu + podCpu
+    const memoryRequested = node.nonZeroMemory + podMemory
+    const least = Math.floor(
+      (leastPart(cpuRequested, node.allocatableMilliCpu) +
+        leastPart(memoryRequested, node.allocatableMemory)) /
+        2,
+    )
+    const std =
+      Math.abs(
+        fraction(cpuRequested, node.allocatableMilliCpu) -
+          fraction(memoryRequested, node.allocatableMemory),
+      ) / 2
+    const balanced = Math.trunc((1 - std) * MAX_NODE_SCORE)
+    const taint =
+      taintMax === 0
+        ? MAX_NODE_SCORE
+        : MAX_NODE_SCORE - Math.trunc((MAX_NODE_SCORE * (taints[i] as number)) / taintMax)
+    const aff =
+      affinityMax === 0 ? 0 : Math.trunc((MAX_NODE_SCORE * (affinity[i] as number)) / affinityMax)
+    const spr =
+      owner === undefined
+        ? 0
+        : spreadMax === 0
+          ? MAX_NODE_SCORE
+          : Math.trunc(
+              (MAX_NODE_SCORE * (spreadMax + spreadMin - (spread[i] as number))) / spreadMax,
+            )
+    scores[i] = least + balanced + 3 * taint + 2 * aff + 2 * spr
+  }
+  return scores
 }

@@ -15,6 +15,7 @@ import type { SeededRandom } from '../../core/random'
 import type { KubeObject } from '../api/object'
 import { alreadyExists, conflict, notFound } from '../api/status'
 import type { ResourceType } from '../api/resources'
+import { sameJson } from '../controllers/common/same-json'
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED'
 
@@ -67,8 +68,6 @@ function deepFreeze(value: unknown): void {
   for (const child of Object.values(value)) deepFreeze(child)
 }
 
-const specOf = (o: KubeObject): string => JSON.stringify(o['spec'] ?? null)
-
 /**
  * Kinds whose metadata.generation the API server maintains (those with a spec the controllers
  * observe): Pods, Services, Namespaces and Nodes have a spec but, in 1.32, no generation.
@@ -90,14 +89,44 @@ const NO_GENERATION = new Set([
 
 const byName = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
+/** One namespace's sorted names, and what changed since they were sorted. */
+interface NameOrder {
+  sorted: string[]
+  /** Names added since (not in `sorted`). */
+  readonly added: Set<string>
+  /** Names of `sorted` removed since. */
+  removed?: Set<string> | undefined
+}
+
+/** `sorted` without `removed`, merged with the sorted `added` (names are unique). */
+function mergeNames(
+  sorted: readonly string[],
+  removed: ReadonlySet<string> | undefined,
+  added: readonly string[],
+): string[] {
+  const out: string[] = []
+  let j = 0
+  for (const name of sorted) {
+    if (removed?.has(name) === true) continue
+    while (j < added.length && (added[j] as string) < name) out.push(added[j++] as string)
+    out.push(name)
+  }
+  while (j < added.length) out.push(added[j++] as string)
+  return out
+}
+
 /** One type's objects: namespace → name → object, plus caches and indexes. */
 class TypeBucket {
   readonly namespaces = new Map<string, Map<string, KubeObject>>()
   size = 0
   /** Sorted namespace names; undefined once a namespace appears or empties. */
   private namespaceOrder: string[] | undefined
-  /** Sorted names per namespace; dropped when that namespace gains or loses an object. */
-  private readonly nameOrder = new Map<string, string[]>()
+  /**
+   * Sorted names per namespace, built on the first list; names added or removed since are noted
+   * and merged in at the next list (sorting only the newcomers), so a list between writes costs
+   * O(n + k log k) instead of a full sort.
+   */
+  private readonly nameOrder = new Map<string, NameOrder>()
   readonly indexes = new Map<
     string,
     { fn: IndexFunction; map: Map<string, Map<string, KubeObject>> }
@@ -117,7 +146,11 @@ class TypeBucket {
     names.set(name, object)
     if (previous === undefined) {
       this.size++
-      this.nameOrder.delete(namespace)
+      const order = this.nameOrder.get(namespace)
+      if (order !== undefined) {
+        // Removed and back before the next list: it is still in the sorted part.
+        if (order.removed?.delete(name) !== true) order.added.add(name)
+      }
     }
     const key = `${namespace}/${name}`
     for (const index of this.indexes.values()) {
@@ -138,8 +171,12 @@ class TypeBucket {
     if (names === undefined) return
     names.delete(name)
     this.size--
-    this.nameOrder.delete(namespace)
+    const order = this.nameOrder.get(namespace)
+    if (order !== undefined) {
+      if (!order.added.delete(name)) (order.removed ??= new Set()).add(name)
+    }
     if (names.size === 0) {
+      this.nameOrder.delete(namespace)
       this.namespaces.delete(namespace)
       this.namespaceOrder = undefined
     }
@@ -204,10 +241,17 @@ class TypeBucket {
   private sortedNames(namespace: string): string[] {
     let order = this.nameOrder.get(namespace)
     if (order === undefined) {
-      order = [...(this.namespaces.get(namespace)?.keys() ?? [])].sort(byName)
+      order = {
+        sorted: [...(this.namespaces.get(namespace)?.keys() ?? [])].sort(byName),
+        added: new Set(),
+      }
       this.nameOrder.set(namespace, order)
+    } else if (order.added.size > 0 || order.removed !== undefined) {
+      order.sorted = mergeNames(order.sorted, order.removed, [...order.added].sort(byName))
+      order.added.clear()
+      order.removed = undefined
     }
-    return order
+    return order.sorted
   }
 }
 
@@ -266,24 +310,39 @@ export class ObjectStore {
   /**
    * Stores a new object, stamping what the server owns: uid, resourceVersion, generation,
    * creationTimestamp (kept when the caller restores a saved object).
+   *
+   * `owned`: the caller built `object` and its metadata for this call and keeps no reference to
+   * them, so the store stamps them in place instead of copying (the same keys in the same order
+   * as the copy would have). The API server's status writes and the event recorder pass it: a
+   * large scale-up makes hundreds of thousands of such writes.
    */
-  create(t: ResourceType, object: KubeObject): KubeObject {
+  create(t: ResourceType, object: KubeObject, owned = false): KubeObject {
     const namespace = t.namespaced ? (object.metadata.namespace ?? 'default') : ''
     const bucket = this.bucket(t)
     if (bucket.get(namespace, object.metadata.name) !== undefined)
       throw alreadyExists(t, object.metadata.name)
     const tracksGeneration = 'spec' in object && !NO_GENERATION.has(t.resource)
-    const stored: KubeObject = {
-      ...object,
-      metadata: {
-        ...object.metadata,
-        ...(t.namespaced ? { namespace } : {}),
-        uid: object.metadata.uid ?? this.options.random.uuid(),
-        resourceVersion: String(++this.revision),
-        creationTimestamp: object.metadata.creationTimestamp ?? rfc3339(this.options.clock.now()),
-        ...(tracksGeneration ? { generation: object.metadata.generation ?? 1 } : {}),
-      },
-    }
+    let stored: KubeObject
+    if (owned) {
+      const m = object.metadata
+      if (t.namespaced) m.namespace = namespace
+      m.uid = m.uid ?? this.options.random.uuid()
+      m.resourceVersion = String(++this.revision)
+      m.creationTimestamp = m.creationTimestamp ?? rfc3339(this.options.clock.now())
+      if (tracksGeneration) m.generation = m.generation ?? 1
+      stored = object
+    } else
+      stored = {
+        ...object,
+        metadata: {
+          ...object.metadata,
+          ...(t.namespaced ? { namespace } : {}),
+          uid: object.metadata.uid ?? this.options.random.uuid(),
+          resourceVersion: String(++this.revision),
+          creationTimestamp: object.metadata.creationTimestamp ?? rfc3339(this.options.clock.now()),
+          ...(tracksGeneration ? { generation: object.metadata.generation ?? 1 } : {}),
+        },
+      }
     this.put(bucket, namespace, stored, undefined)
     this.emit({ type: 'ADDED', resource: t, object: stored })
     return stored
@@ -292,8 +351,9 @@ export class ObjectStore {
   /**
    * Replaces an object. A resourceVersion on the new object must match the stored one (optimistic
    * concurrency); none means "last write wins". generation moves when the spec changes.
+   * `owned` as for `create`.
    */
-  update(t: ResourceType, object: KubeObject): KubeObject {
+  update(t: ResourceType, object: KubeObject, owned = false): KubeObject {
     const namespace = t.namespaced ? (object.metadata.namespace ?? 'default') : ''
     const bucket = this.bucket(t)
     const previous = bucket.get(namespace, object.metadata.name)
@@ -306,20 +366,30 @@ export class ObjectStore {
     const specChanged =
       generation !== undefined &&
       object['spec'] !== previous['spec'] &&
-      specOf(object) !== specOf(previous)
-    const stored: KubeObject = {
-      ...object,
-      metadata: {
-        ...object.metadata,
-        ...(t.namespaced ? { namespace } : {}),
-        uid: previous.metadata.uid,
-        creationTimestamp: previous.metadata.creationTimestamp,
-        resourceVersion: String(++this.revision),
-        ...(generation === undefined
-          ? {}
-          : { generation: specChanged ? generation + 1 : generation }),
-      },
-    }
+      !sameJson(object['spec'] ?? null, previous['spec'] ?? null)
+    let stored: KubeObject
+    if (owned) {
+      const m = object.metadata
+      if (t.namespaced) m.namespace = namespace
+      m.uid = previous.metadata.uid
+      m.creationTimestamp = previous.metadata.creationTimestamp
+      m.resourceVersion = String(++this.revision)
+      if (generation !== undefined) m.generation = specChanged ? generation + 1 : generation
+      stored = object
+    } else
+      stored = {
+        ...object,
+        metadata: {
+          ...object.metadata,
+          ...(t.namespaced ? { namespace } : {}),
+          uid: previous.metadata.uid,
+          creationTimestamp: previous.metadata.creationTimestamp,
+          resourceVersion: String(++this.revision),
+          ...(generation === undefined
+            ? {}
+            : { generation: specChanged ? generation + 1 : generation }),
+        },
+      }
     this.put(bucket, namespace, stored, previous)
     this.emit({ type: 'MODIFIED', resource: t, object: stored, previous })
     return stored

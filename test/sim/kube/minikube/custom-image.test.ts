@@ -3,8 +3,6 @@
  * docker-env)`) or copied there (`minikube image load`), a Deployment runs it and its app answers
  * on a NodePort; built on the host only, the node cannot pull it.
  */
-import { existsSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Session } from '../../../../src/sim/shell/session'
 
@@ -55,18 +53,6 @@ async function project(): Promise<Session> {
 }
 
 const waitingReason = '{.items[0].status.containerStatuses[0].state.waiting.reason}'
-
-/**
- * The kubelet finds images built on or loaded into the node only through the hook in
- * pod-workers.ts (network/node-images.ts nodeImage); without it those pods cannot start.
- */
-const kubeletPath = join(__dirname, '../../../../src/sim/kube/kubelet/pod-workers.ts')
-const kubeletHook =
-  existsSync(kubeletPath) && readFileSync(kubeletPath, 'utf8').includes('nodeImage(')
-if (!kubeletHook)
-  console.warn(
-    'custom-image: the kubelet does not look up node images yet (pod-workers.ts hook): its flows are skipped',
-  )
 
 describe('a student image on minikube', () => {
   it('built with the host Docker only, fails to pull: pull access denied', async () => {
@@ -121,41 +107,42 @@ describe('a student image on minikube', () => {
     )
   })
 
-  it.skipIf(!kubeletHook)(
-    'built with docker-env, runs in a Deployment and answers on its NodePort',
-    async () => {
-      const s = await project()
-      await run(s, 'eval $(minikube docker-env)')
-      expect((await run(s, 'docker build -q -t myapp:1 .')).exitCode).toBe(0)
-      await run(s, 'kubectl create deployment myapp --image=myapp:1')
-      expect(
-        await run(
-          s,
-          'kubectl expose deployment myapp --type=NodePort --port=80 --target-port=5000',
-        ),
-      ).toEqual(ok('service/myapp exposed\n'))
-      s.clock.advance(10_000)
-      expect(await run(s, "kubectl get pods -o jsonpath='{.items[0].status.phase}'")).toEqual(
-        ok('Running'),
-      )
-      const port = (await run(s, "kubectl get svc myapp -o jsonpath='{.spec.ports[0].nodePort}'"))
-        .stdout
-      expect(await run(s, `curl -s $(minikube ip):${port}`)).toEqual(
-        ok('Hello from Flask in Kubernetes!'),
-      )
-      expect(await run(s, 'curl -s $(minikube service myapp --url)/health')).toEqual(ok('ok'))
-    },
-  )
+  it('built with docker-env, runs in a Deployment and answers on its NodePort', async () => {
+    const s = await project()
+    await run(s, 'eval $(minikube docker-env)')
+    expect((await run(s, 'docker build -q -t myapp:1 .')).exitCode).toBe(0)
+    await run(s, 'kubectl create deployment myapp --image=myapp:1')
+    expect(
+      await run(s, 'kubectl expose deployment myapp --type=NodePort --port=80 --target-port=5000'),
+    ).toEqual(ok('service/myapp exposed\n'))
+    s.clock.advance(10_000)
+    expect(await run(s, "kubectl get pods -o jsonpath='{.items[0].status.phase}'")).toEqual(
+      ok('Running'),
+    )
+    const port = (await run(s, "kubectl get svc myapp -o jsonpath='{.spec.ports[0].nodePort}'"))
+      .stdout
+    expect(await run(s, `curl -s $(minikube ip):${port}`)).toEqual(
+      ok('Hello from Flask in Kubernetes!'),
+    )
+    expect(await run(s, 'curl -s $(minikube service myapp --url)/health')).toEqual(ok('ok'))
+  })
 
-  it.skipIf(!kubeletHook)(
-    'a readiness probe on a route the app lacks keeps the pod unready (404)',
-    async () => {
-      const s = await project()
-      await run(s, 'eval $(minikube docker-env)')
-      await run(s, 'docker build -q -t myapp:1 .')
-      await s.fs.writeFile(
-        '/home/student/app/deploy.yaml',
-        `apiVersion: apps/v1
+  it('kubectl exec into a pod of the built image sees the files the build copied', async () => {
+    const s = await project()
+    await run(s, 'eval $(minikube docker-env)')
+    expect((await run(s, 'docker build -q -t myapp:1 .')).exitCode).toBe(0)
+    await run(s, 'kubectl run mine --image=myapp:1')
+    s.clock.advance(10_000)
+    expect(await run(s, 'kubectl exec mine -- cat /app/requirements.txt')).toEqual(ok('flask\n'))
+  })
+
+  it('a readiness probe on a route the app lacks keeps the pod unready (404)', async () => {
+    const s = await project()
+    await run(s, 'eval $(minikube docker-env)')
+    await run(s, 'docker build -q -t myapp:1 .')
+    await s.fs.writeFile(
+      '/home/student/app/deploy.yaml',
+      `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: myapp
@@ -177,29 +164,22 @@ spec:
             port: 5000
           periodSeconds: 5
 `,
-      )
-      await run(s, 'kubectl apply -f deploy.yaml')
-      s.clock.advance(30_000)
-      expect(
-        await run(
-          s,
-          "kubectl get pods -o jsonpath='{.items[0].status.containerStatuses[0].ready}'",
-        ),
-      ).toEqual(ok('false'))
-      expect((await run(s, 'kubectl describe pods')).stdout).toContain(
-        'Readiness probe failed: HTTP probe failed with statuscode: 404',
-      )
-      await run(
-        s,
-        'kubectl patch deployment myapp --type=json -p \'[{"op":"replace","path":"/spec/template/spec/containers/0/readinessProbe/httpGet/path","value":"/health"}]\'',
-      )
-      s.clock.advance(60_000)
-      expect(
-        await run(
-          s,
-          "kubectl get pods -o jsonpath='{.items[*].status.containerStatuses[0].ready}'",
-        ),
-      ).toEqual(ok('true'))
-    },
-  )
+    )
+    await run(s, 'kubectl apply -f deploy.yaml')
+    s.clock.advance(30_000)
+    expect(
+      await run(s, "kubectl get pods -o jsonpath='{.items[0].status.containerStatuses[0].ready}'"),
+    ).toEqual(ok('false'))
+    expect((await run(s, 'kubectl describe pods')).stdout).toContain(
+      'Readiness probe failed: HTTP probe failed with statuscode: 404',
+    )
+    await run(
+      s,
+      'kubectl patch deployment myapp --type=json -p \'[{"op":"replace","path":"/spec/template/spec/containers/0/readinessProbe/httpGet/path","value":"/health"}]\'',
+    )
+    s.clock.advance(60_000)
+    expect(
+      await run(s, "kubectl get pods -o jsonpath='{.items[*].status.containerStatuses[0].ready}'"),
+    ).toEqual(ok('true'))
+  })
 })

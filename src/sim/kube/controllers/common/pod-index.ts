@@ -63,9 +63,20 @@ export class PodsByController {
     ctx.watch(PODS, (event) => {
       if (!this.relevant(event.object) && !this.relevant(event.previous)) return
       const key = keyOf(event.object)
-      const previousOwner = this.entries.get(key)?.owner ?? ''
-      this.remove(key, event.previous ?? event.object)
-      if (event.type !== 'DELETED' && this.relevant(event.object)) this.add(event.object)
+      const entry = this.entries.get(key)
+      const previousOwner = entry?.owner ?? ''
+      if (
+        event.type === 'MODIFIED' &&
+        entry !== undefined &&
+        entry.owner !== '' &&
+        this.relevant(event.object) &&
+        controllerRefOf(event.object)?.uid === entry.owner
+      )
+        this.replace(key, entry, event.object)
+      else {
+        this.remove(key, event.previous ?? event.object)
+        if (event.type !== 'DELETED' && this.relevant(event.object)) this.add(event.object)
+      }
       onChange({ event, previousOwner, owner: this.entries.get(key)?.owner ?? '' })
     })
   }
@@ -102,6 +113,27 @@ export class PodsByController {
       this.remove(key, pod)
       this.add(pod)
     }
+  }
+
+  /**
+   * A pod that keeps its owner, changed: what remove-then-add would leave (it moves to the end of
+   * its group, its counts follow its new flags) without rebuilding its entry. Most pod writes
+   * are status updates of owned pods.
+   */
+  private replace(key: string, entry: { owner: string; flags: number }, pod: KubeObject): void {
+    const group = this.groups.get(entry.owner)
+    if (group === undefined) return
+    const flags = this.classify(pod, entry.owner)
+    if (flags !== entry.flags)
+      for (let i = 0; i < BITS; i++) {
+        const bit = 1 << i
+        const was = (entry.flags & bit) !== 0
+        const is = (flags & bit) !== 0
+        if (was !== is) group.counts[i] = (group.counts[i] ?? 0) + (is ? 1 : -1)
+      }
+    group.pods.delete(key)
+    group.pods.set(key, pod)
+    entry.flags = flags
   }
 
   private add(pod: KubeObject): void {

@@ -7,6 +7,7 @@ import type { ControllerContext } from '../../cluster'
 import type { KubeObject } from '../../api/object'
 import { servedType } from '../../api/resources'
 import { computeHash } from '../common/hash'
+import { sameJson } from '../common/same-json'
 import { newControllerRef, rfc3339, timeMs, withLabel } from '../common/meta'
 import {
   asDeployment,
@@ -574,15 +575,15 @@ export class DeploymentSync {
     const updated = newRS === undefined ? 0 : sumStatus([newRS], 'replicas')
     const ready = sumStatus(allRSs, 'readyReplicas')
     const old = deploymentStatus(this.d)
-    const status: DeploymentStatus = {
-      ...(this.d.metadata.generation ? { observedGeneration: this.d.metadata.generation } : {}),
-      ...(replicas ? { replicas } : {}),
-      ...(updated ? { updatedReplicas: updated } : {}),
-      ...(ready ? { readyReplicas: ready } : {}),
-      ...(available ? { availableReplicas: available } : {}),
-      ...(unavailable ? { unavailableReplicas: unavailable } : {}),
-      conditions: [...(old.conditions ?? [])],
-    }
+    // Zero counts are omitted (omitempty); fields are added in the API's order.
+    const status: DeploymentStatus = {}
+    if (this.d.metadata.generation) status.observedGeneration = this.d.metadata.generation
+    if (replicas) status.replicas = replicas
+    if (updated) status.updatedReplicas = updated
+    if (ready) status.readyReplicas = ready
+    if (available) status.availableReplicas = available
+    if (unavailable) status.unavailableReplicas = unavailable
+    status.conditions = [...(old.conditions ?? [])]
     if (available >= specReplicas(this.d) - maxUnavailable(this.d))
       setCondition(
         status,
@@ -708,21 +709,24 @@ const goRound = (x: number): number => (x < 0 ? -Math.round(-x) : Math.round(x))
 
 function structuredStatus(d: KubeObject): DeploymentStatus {
   const s = deploymentStatus(d)
-  return { ...s, ...(s.conditions === undefined ? {} : { conditions: [...s.conditions] }) }
+  const copy = { ...s }
+  if (s.conditions !== undefined) copy.conditions = [...s.conditions]
+  return copy
 }
 
 /** Field order as the API serializes DeploymentStatus; empty conditions are omitted. */
 function finish(status: DeploymentStatus, collisionCount: number | undefined): DeploymentStatus {
-  const { conditions, ...rest } = status
-  return {
-    ...rest,
-    ...(conditions !== undefined && conditions.length > 0 ? { conditions } : {}),
-    ...(collisionCount === undefined ? {} : { collisionCount }),
-  }
+  const out: Record<string, unknown> = {}
+  for (const key in status)
+    if (key !== 'conditions') out[key] = status[key as keyof DeploymentStatus]
+  const conditions = status.conditions
+  if (conditions !== undefined && conditions.length > 0) out['conditions'] = conditions
+  if (collisionCount !== undefined) out['collisionCount'] = collisionCount
+  return out as DeploymentStatus
 }
 
 function sameStatus(a: DeploymentStatus, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b ?? {})
+  return sameJson(a, b ?? {})
 }
 
 function findActiveOrLatest(
