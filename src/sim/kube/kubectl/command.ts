@@ -92,6 +92,11 @@ export interface KubectlCommand<Specs extends readonly FlagSpec[] = readonly Fla
   /** Left out of help listings and suggestions (cobra Hidden). */
   readonly hidden?: boolean
   flags(): FlagSet<Specs>
+  /**
+   * What a flag parsing error prints, when the command sets its own (cobra SetFlagErrorFunc:
+   * `kubectl diff` exits 2 with a usage error); cobra's `Error: … See '… --help'` otherwise.
+   */
+  readonly flagError?: (message: string) => CommandOutput
   run(parsed: ParsedCommand<Specs>, ctx: KubectlContext): Promise<CommandOutput> | CommandOutput
 }
 

@@ -188,6 +188,8 @@ async function run(
   if (!parsed.ok) {
     if (parsed.error.code === 'help-requested')
       return command === undefined ? print(rootHelp()) : print(helpOf(command, path, ctx))
+    const own = command?.flagError?.(parsed.error.message)
+    if (own !== undefined) return { ...own, stderr: warnings + own.stderr }
     return fail(warnings + kubectlFlagError(parsed.error, path))
   }
   const values = parsed.values as Record<string, unknown>

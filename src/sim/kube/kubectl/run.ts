@@ -10,6 +10,7 @@ import { servedType } from '../api/resources'
 import { kubectlCommand, type KubectlContext } from './command'
 import { forServer, withLastApplied } from './create-generator'
 import { containerLogs } from '../kubelet/container-logs'
+import { attachToContainer } from './attach-session'
 import {
   dryRunFlag,
   dryRunStrategy,
@@ -121,47 +122,99 @@ function exposeService(
   }
 }
 
-type PodPhaseView = {
+type PodStatusView = {
   phase?: string
-  containerStatuses?: { state?: { running?: unknown; terminated?: { exitCode?: number } } }[]
+  containerStatuses?: {
+    state?: { terminated?: { exitCode?: number; reason?: string; message?: string } }
+  }[]
 }
 
-/** Waits for the pod to run (or finish); then streams what it wrote until it ends (restart Never). */
-async function attach(
+/**
+ * handleAttachPod, then RunOptions.Run's wait for the exit code: waits for the pod to run (a
+ * pod that already finished shows its logs instead), attaches, and with restartPolicy Never or
+ * OnFailure waits for the pod to complete and turns a failure into kubectl's exit code.
+ */
+async function attachAndWait(
   ctx: KubectlContext,
   pod: KubeObject,
-  timeoutMs: number,
-): Promise<{ stdout: string; stderr: string; exitCode: number }> {
+  o: { stdin: boolean; tty: boolean; quiet: boolean; timeoutMs: number; leaveStdinOpen: boolean },
+): Promise<CommandOutput> {
   const connected = ctx.connect()
   if (!connected.ok) return connected.error
   const cluster = connected.value
   const ns = pod.metadata.namespace ?? ctx.namespace
   const name = pod.metadata.name
-  const status = (): PodPhaseView => {
-    const live = cluster.api.get(PODS, ns, name)
-    return live.ok ? ((live.value['status'] ?? {}) as PodPhaseView) : { phase: 'Gone' }
+  const live = (): KubeObject | undefined => {
+    const got = cluster.api.get(PODS, ns, name)
+    return got.ok && got.value.metadata.uid === pod.metadata.uid ? got.value : undefined
   }
-  const started = await waitUntil(
-    ctx.shell,
-    () => ['Running', 'Succeeded', 'Failed', 'Gone'].includes(status().phase ?? ''),
-    timeoutMs,
-  )
+  const status = (): PodStatusView => (live()?.['status'] ?? { phase: 'Gone' }) as PodStatusView
+  const finished = (): boolean => ['Succeeded', 'Failed'].includes(status().phase ?? '')
+  const ready = (): boolean => {
+    const conditions = (status() as { conditions?: { type: string; status: string }[] }).conditions
+    return (
+      status().phase === 'Running' &&
+      (conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
+    )
+  }
+  const gone = (): boolean => live() === undefined
+  const started = await waitUntil(ctx.shell, () => ready() || finished() || gone(), o.timeoutMs)
   if (started === 'interrupted') return { stdout: '', stderr: '', exitCode: 130 }
   if (started === 'timeout') return fail('error: timed out waiting for the condition\n')
-  // The container's output arrives as it is written; kubectl attach shows it until it exits.
-  const restart = ((pod['spec'] ?? {}) as { restartPolicy?: string }).restartPolicy
-  if (restart === 'Never' || restart === 'OnFailure')
-    await waitUntil(
-      ctx.shell,
-      () => ['Succeeded', 'Failed', 'Gone'].includes(status().phase ?? ''),
-      24 * 3600 * 1000,
+  if (gone()) return fail(`Error from server (NotFound): pods "${name}" not found\n`)
+  let attached: CommandOutput
+  const current = live() ?? pod
+  if (finished()) {
+    // A pod that already ran to completion: its logs stand for the session.
+    const logs = containerLogs(cluster, ns, name, name)
+    const text = logs.ok
+      ? logs.value.map((e) => (e.text.endsWith('\n') ? e.text : `${e.text}\n`)).join('')
+      : ''
+    attached = { stdout: text, stderr: '', exitCode: 0 }
+  } else
+    attached = await attachToContainer(
+      ctx,
+      cluster,
+      current,
+      { container: name, stdin: o.stdin, tty: o.tty, quiet: o.quiet, fromStart: true },
+      'kubectl attach',
     )
-  const logs = containerLogs(cluster, ns, name, name)
-  const text = logs.ok
-    ? logs.value.map((e) => (e.text.endsWith('\n') ? e.text : `${e.text}\n`)).join('')
-    : ''
-  const finished = status().containerStatuses?.[0]?.state?.terminated
-  return { stdout: text, stderr: '', exitCode: finished?.exitCode ?? 0 }
+  if (attached.exitCode !== 0) return attached
+  const restart = ((pod['spec'] ?? {}) as { restartPolicy?: string }).restartPolicy
+  if (o.leaveStdinOpen || (restart !== 'Never' && restart !== 'OnFailure')) return attached
+  // Never: completed either way; OnFailure: only success ends it.
+  const done = (): boolean =>
+    gone() || (restart === 'Never' ? finished() : (status().phase ?? '') === 'Succeeded')
+  const waited = await waitUntil(ctx.shell, done, o.timeoutMs)
+  if (waited === 'interrupted') return { ...attached, exitCode: 130 }
+  if (waited === 'timeout')
+    return {
+      ...attached,
+      stderr: `${attached.stderr}error: timed out waiting for the condition\n`,
+      exitCode: 1,
+    }
+  const final = status()
+  if (final.phase === 'Succeeded') return attached
+  if (final.phase !== 'Failed')
+    return {
+      ...attached,
+      stderr: `${attached.stderr}error: pod ${ns}/${name} left in phase ${final.phase ?? ''}\n`,
+      exitCode: 1,
+    }
+  const terminated = final.containerStatuses?.[0]?.state?.terminated
+  const rc = terminated?.exitCode ?? 0
+  if (terminated === undefined || rc === 0)
+    return {
+      ...attached,
+      stderr: `${attached.stderr}error: pod ${ns}/${name} failed with unknown exit code\n`,
+      exitCode: 1,
+    }
+  const message = `pod ${ns}/${name} terminated (${terminated.reason ?? ''})\n${terminated.message ?? ''}`
+  return {
+    ...attached,
+    stderr: attached.stderr + (message.endsWith('\n') ? message : `${message}\n`),
+    exitCode: rc,
+  }
 }
 
 export const run = kubectlCommand({
@@ -169,32 +222,32 @@ export const run = kubectlCommand({
   use: 'NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...]',
   short: 'Run a particular image on the cluster',
   long: 'Create and run a particular image in a pod.',
-  example: `  # Start a nginx pod
-  kubectl run nginx --image=nginx
-  
-  # Start a hazelcast pod and let the container expose port 5701
-  kubectl run hazelcast --image=hazelcast/hazelcast --port=5701
-  
-  # Start a hazelcast pod and set environment variables "DNS_DOMAIN=cluster" and "POD_NAMESPACE=default" in the container
-  kubectl run hazelcast --image=hazelcast/hazelcast --env="DNS_DOMAIN=cluster" --env="POD_NAMESPACE=default"
-  
-  # Start a hazelcast pod and set labels "app=hazelcast" and "env=prod" in the container
-  kubectl run hazelcast --image=hazelcast/hazelcast --labels="app=hazelcast,env=prod"
-  
-  # Dry run; print the corresponding API objects without creating them
-  kubectl run nginx --image=nginx --dry-run=client
-  
-  # Start a nginx pod, but overload the spec with a partial set of values parsed from JSON
-  kubectl run nginx --image=nginx --overrides='{ "apiVersion": "v1", "spec": { ... } }'
-  
-  # Start a busybox pod and keep it in the foreground, don't restart it if it exits
-  kubectl run -i -t busybox --image=busybox --restart=Never
-  
-  # Start the nginx pod using the default command, but use custom arguments (arg1 .. argN) for that command
-  kubectl run nginx --image=nginx -- <arg1> <arg2> ... <argN>
-  
-  # Start the nginx pod using a different command and custom arguments
-  kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
+  example: `# Start a nginx pod
+kubectl run nginx --image=nginx
+
+# Start a hazelcast pod and let the container expose port 5701
+kubectl run hazelcast --image=hazelcast/hazelcast --port=5701
+
+# Start a hazelcast pod and set environment variables "DNS_DOMAIN=cluster" and "POD_NAMESPACE=default" in the container
+kubectl run hazelcast --image=hazelcast/hazelcast --env="DNS_DOMAIN=cluster" --env="POD_NAMESPACE=default"
+
+# Start a hazelcast pod and set labels "app=hazelcast" and "env=prod" in the container
+kubectl run hazelcast --image=hazelcast/hazelcast --labels="app=hazelcast,env=prod"
+
+# Dry run; print the corresponding API objects without creating them
+kubectl run nginx --image=nginx --dry-run=client
+
+# Start a nginx pod, but overload the spec with a partial set of values parsed from JSON
+kubectl run nginx --image=nginx --overrides='{ "apiVersion": "v1", "spec": { ... } }'
+
+# Start a busybox pod and keep it in the foreground, don't restart it if it exits
+kubectl run -i -t busybox --image=busybox --restart=Never
+
+# Start the nginx pod using the default command, but use custom arguments (arg1 .. argN) for that command
+kubectl run nginx --image=nginx -- <arg1> <arg2> ... <argN>
+
+# Start the nginx pod using a different command and custom arguments
+kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
   args: { kind: 'any' },
   flags: () =>
     new FlagSet(
@@ -350,9 +403,11 @@ export const run = kubectlCommand({
     const rest = args.slice(1)
     const dry = dryRunStrategy(values['dry-run'], now)
     if (!dry.ok) return dry.output
-    const interactive = values.stdin || values.tty
-    const attaching = values.attach || values.stdin
-    if (dry.value !== 'none' && (values.attach || values.stdin || values.tty))
+    // --attach defaults to -i's value unless given.
+    const attaching = changed.includes('attach') ? values.attach : values.stdin
+    if (values.tty && !values.stdin)
+      return usageError('-i/--stdin is required for containers with -t/--tty=true')
+    if (dry.value !== 'none' && attaching)
       return usageError(
         "--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)",
       )
@@ -445,11 +500,16 @@ export const run = kubectlCommand({
       stdout += format.kind === 'yaml' ? parts.join('---\n') : parts.join('')
     }
     if (!attaching) return { stdout, stderr, exitCode: 0 }
-    if (interactive && ctx.shell.tty === undefined && values.tty)
-      stderr += 'Unable to use a TTY - input is not a terminal or the right kind of file\n'
-    const attached = await attach(ctx, pod, values['pod-running-timeout'] / 1e6)
+    const attached = await attachAndWait(ctx, pod, {
+      stdin: values.stdin,
+      tty: values.tty,
+      quiet: values.quiet,
+      timeoutMs: values['pod-running-timeout'] / 1e6,
+      leaveStdinOpen: values['leave-stdin-open'],
+    })
     stdout += attached.stdout
     stderr += attached.stderr
+    // RunOptions.Run deletes what it created on its way out, whatever the session's outcome.
     if (values.rm) {
       const connected = ctx.connect()
       if (connected.ok) {
@@ -459,11 +519,9 @@ export const run = kubectlCommand({
           name,
           {},
         )
-        if (gone.ok) stdout += `pod "${name}" deleted\n`
+        if (gone.ok && !values.quiet) stdout += `pod "${name}" deleted\n`
       }
     }
-    const exitCode =
-      values.restart === 'Never' ? attached.exitCode : attached.exitCode === 130 ? 130 : 0
-    return { stdout, stderr, exitCode }
+    return { stdout, stderr, exitCode: attached.exitCode }
   },
 })

@@ -1,10 +1,13 @@
 import type { KubectlCommand } from './command'
 import { annotate } from './annotate'
 import { apply } from './apply'
+import { attach } from './attach'
 import { autoscale } from './autoscale'
 import { cordon, uncordon } from './cordon'
+import { cp } from './cp'
 import { create } from './create'
 import { deleteCommand } from './delete'
+import { diff } from './diff'
 import { drain } from './drain'
 import { edit } from './edit'
 import { exec } from './exec'
@@ -26,10 +29,13 @@ import { wait } from './wait'
 export const WRITE_COMMANDS: readonly KubectlCommand[] = [
   annotate,
   apply,
+  attach,
   autoscale,
   cordon,
+  cp,
   create,
   deleteCommand,
+  diff,
   drain,
   edit,
   exec,

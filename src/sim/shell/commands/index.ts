@@ -3,6 +3,7 @@ import { cat } from './cat'
 import { chmod } from './chmod'
 import { clear } from './clear'
 import { cp } from './cp'
+import { diff } from './diff'
 import { du } from './du'
 import { grep } from './grep'
 import { head } from './head'
@@ -31,6 +32,7 @@ export const builtinCommands: readonly ShellCommand[] = [
   chmod,
   clear,
   cp,
+  diff,
   du,
   grep,
   head,
