@@ -15,13 +15,35 @@ export function nodeFramework(source: string): NodeFramework | undefined {
   return undefined
 }
 
+/** The request and response parameters' names, as the handler declares them. */
+interface HandlerNames {
+  req: string
+  res: string
+}
+
+const DEFAULT_NAMES: HandlerNames = { req: 'req', res: 'res' }
+
+/**
+ * Reads the first two-parameter function in `text` (`(req, res) =>`, `function (request,
+ * response) {`, `async (q, r) =>`): handlers name their parameters freely.
+ */
+function handlerNames(text: string): HandlerNames {
+  const params =
+    /\(\s*([A-Za-z_$][\w$]*)\s*,\s*([A-Za-z_$][\w$]*)\s*(?:,[^()]*)?\)\s*(?:=>|\{)/.exec(text)
+  return params === null ? DEFAULT_NAMES : { req: params[1] ?? 'req', res: params[2] ?? 'res' }
+}
+
+/** A name for use inside a RegExp (`$` is legal in JS identifiers). */
+const re = (name: string): string => name.replace(/\$/g, '\\$')
+
 const EXPRESS_ROUTE = /\b\w+\.(get|post|put|delete|patch|all)\(\s*(['"`])([^'"`]*)\2\s*,/g
 
 /** The first response an Express handler sends. */
 function expressAnswer(handler: string): Answer {
-  const call = /\bres\s*(?:\.status\(\s*(\d{3})\s*\))?\s*\.(send|json|end|sendStatus)\s*\(/.exec(
-    handler,
-  )
+  const { res } = handlerNames(handler)
+  const call = new RegExp(
+    `(?<![\\w$.])${re(res)}\\s*(?:\\.status\\(\\s*(\\d{3})\\s*\\))?\\s*\\.(send|json|end|sendStatus)\\s*\\(`,
+  ).exec(handler)
   if (call === null) return { kind: 'computed', status: 200 }
   const status = call[1] === undefined ? 200 : Number(call[1])
   const open = call.index + call[0].length - 1
@@ -67,10 +89,11 @@ export interface NodeAnswer {
   chunked: boolean
 }
 
-function nodeAnswer(handler: string): NodeAnswer {
+function nodeAnswer(handler: string, names: HandlerNames): NodeAnswer {
   let status = 200
   const headers: Array<[string, string]> = []
-  const head = /\bres\.writeHead\s*\(/.exec(handler)
+  const res = `(?<![\\w$.])${re(names.res)}`
+  const head = new RegExp(`${res}\\.writeHead\\s*\\(`).exec(handler)
   if (head !== null) {
     const open = head.index + head[0].length - 1
     const close = matchingBracket(handler, open, 'js')
@@ -80,15 +103,17 @@ function nodeAnswer(handler: string): NodeAnswer {
     if (given !== null && typeof given === 'object' && !Array.isArray(given))
       for (const [k, v] of Object.entries(given)) headers.push([k, String(v)])
   }
-  for (const m of handler.matchAll(/\bres\.setHeader\s*\(\s*(['"])([^'"]+)\1\s*,\s*/g)) {
+  for (const m of handler.matchAll(
+    new RegExp(`${res}\\.setHeader\\s*\\(\\s*(['"])([^'"]+)\\1\\s*,\\s*`, 'g'),
+  )) {
     const value = readLiteral(handler, (m.index ?? 0) + m[0].length, 'js')
     if (value !== undefined) headers.push([m[2] ?? '', String(value.value)])
   }
-  const statusSet = /\bres\.statusCode\s*=\s*(\d{3})/.exec(handler)
+  const statusSet = new RegExp(`${res}\\.statusCode\\s*=\\s*(\\d{3})`).exec(handler)
   if (statusSet !== null) status = Number(statusSet[1])
   let body = ''
   let chunked = false
-  for (const m of handler.matchAll(/\bres\.(write|end)\s*\(/g)) {
+  for (const m of handler.matchAll(new RegExp(`${res}\\.(write|end)\\s*\\(`, 'g'))) {
     const open = (m.index ?? 0) + m[0].length - 1
     const close = matchingBracket(handler, open, 'js')
     const arg = close === undefined ? '' : handler.slice(open + 1, close - 1).trim()
@@ -115,24 +140,46 @@ export interface NodeHttpRoutes {
 
 /** The plain http handler's answers; routing by `req.url === '…'` when it tests the URL. */
 export function nodeHttpRoutes(source: string): NodeHttpRoutes {
-  const start = source.search(/createServer\s*\(/)
-  const handler = start < 0 ? source : source.slice(start)
+  const handler = httpHandler(source)
+  const names = handlerNames(handler)
+  const url = `(?<![\\w$.])${re(names.req)}\\.url`
   const tests = [
     ...handler.matchAll(
-      /req(?:uest)?\.url\s*===?\s*(['"`])([^'"`]*)\1|(['"`])([^'"`]*)\3\s*===?\s*req(?:uest)?\.url/g,
+      new RegExp(
+        `${url}\\s*===?\\s*(['"\`])([^'"\`]*)\\1|(['"\`])([^'"\`]*)\\3\\s*===?\\s*${url}`,
+        'g',
+      ),
     ),
   ]
   const byUrl = tests.map((m, i) => {
     const from = (m.index ?? 0) + m[0].length
     const to = tests[i + 1]?.index ?? handler.length
-    return { path: m[2] ?? m[4] ?? '/', answer: nodeAnswer(handler.slice(from, to)) }
+    return { path: m[2] ?? m[4] ?? '/', answer: nodeAnswer(handler.slice(from, to), names) }
   })
   const last = tests[tests.length - 1]
   const rest =
     last === undefined
       ? handler
       : handler.slice(skipBlock(handler, (last.index ?? 0) + last[0].length))
-  return { byUrl, fallback: nodeAnswer(rest) }
+  return { byUrl, fallback: nodeAnswer(rest, names) }
+}
+
+/**
+ * The source from the request handler on: written inline in `createServer(…)`, or a function
+ * passed by name (`createServer(handleRequest)`) and defined elsewhere in the file.
+ */
+function httpHandler(source: string): string {
+  const call = /createServer\s*\(\s*/.exec(source)
+  if (call === null) return source
+  const named = /^([A-Za-z_$][\w$]*)\s*\)/.exec(source.slice(call.index + call[0].length))
+  const name = named?.[1]
+  if (name !== undefined) {
+    const definition = new RegExp(
+      `function\\s+${re(name)}\\s*\\(|(?<![\\w$.])${re(name)}\\s*=\\s*(?:async\\s+)?(?:function\\b|\\()`,
+    ).exec(source)
+    if (definition !== null) return source.slice(definition.index)
+  }
+  return source.slice(call.index)
 }
 
 /** The index after the `if (…) { … }` block whose test ends at `at` (for the else branch). */

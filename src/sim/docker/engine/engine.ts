@@ -77,10 +77,30 @@ export interface EngineOptions {
   registry: ImageRegistry
   runner?: CommandRunner
   /** The simulated host's resources, shown by `docker info` and bounding `docker stats`. */
-  host?: { cpus: number; memoryBytes: number; kernel: string }
+  host?: EngineHost
 }
 
-const DEFAULT_HOST = { cpus: 4, memoryBytes: 8 * 1024 ** 3, kernel: '6.8.0-quai' }
+/**
+ * The machine the daemon runs on. `name` and `operatingSystem` default to the student's host
+ * (system-info.ts HOST_OS); a daemon inside another machine (minikube's node) names its own.
+ */
+export interface EngineHost {
+  cpus: number
+  memoryBytes: number
+  kernel: string
+  name?: string
+  operatingSystem?: { name: string; version: string }
+}
+
+/**
+ * The state of a container whose process the daemon does not run itself but is told about (the
+ * containers cri-dockerd runs for the kubelet, mirrored into minikube's node daemon).
+ */
+export type ExternalState =
+  | { status: 'running'; startedAtMs: number }
+  | { status: 'exited'; exitCode: number; startedAtMs: number; finishedAtMs: number }
+
+const DEFAULT_HOST: EngineHost = { cpus: 4, memoryBytes: 8 * 1024 ** 3, kernel: '6.8.0-quai' }
 
 /**
  * The simulated Docker daemon. It keeps state shaped like the Engine API and answers with API
@@ -91,7 +111,7 @@ export class DockerEngine {
   readonly networks: NetworkStore
   readonly volumes = new VolumeStore()
   readonly events: EventLog
-  readonly host: { cpus: number; memoryBytes: number; kernel: string }
+  readonly host: EngineHost
   private readonly containers = new Map<string, ContainerRecord>()
   private readonly clock: VirtualClock
   private readonly random: SeededRandom
@@ -217,6 +237,7 @@ export class DockerEngine {
   createContainer(
     request: ContainerCreateRequest,
     name?: string,
+    options: { createdMs?: number } = {},
   ): Result<{ Id: string; Warnings: string[] }, DaemonError> {
     const refused = createRequestProblem(request)
     if (refused) return err(refused)
@@ -248,7 +269,8 @@ export class DockerEngine {
     const record: ContainerRecord = {
       id,
       name: finalName,
-      createdMs: this.clock.now(),
+      // A mirrored container (see setExternalState) was created when its runtime created it.
+      createdMs: options.createdMs ?? this.clock.now(),
       image,
       imageRef: request.Image,
       config,
@@ -396,6 +418,46 @@ export class DockerEngine {
     c.stoppedByUser = false
     this.launch(c, c.state.startedAtMs === undefined)
     this.events.emit('container', 'start', c.id, { image: c.imageRef, name: c.name })
+    this.changed()
+    return ok(c)
+  }
+
+  /**
+   * Sets the state of a container whose process runs elsewhere, as reported by what runs it: no
+   * process is planned from its image and no restart policy applies. Events follow the changes
+   * (start when it comes up, die when it ends), as the daemon would emit them.
+   */
+  setExternalState(ref: string, next: ExternalState): Result<ContainerRecord, DaemonError> {
+    const found = this.container(ref)
+    if (!found.ok) return found
+    const c = found.value
+    const wasRunning = c.state.status === 'running'
+    this.cancelTimers(c)
+    if (next.status === 'running') {
+      c.state = {
+        ...freshRunState(),
+        status: 'running',
+        pid: wasRunning ? c.state.pid : this.nextPid++,
+        startedAtMs: next.startedAtMs,
+      }
+      c.processKind = 'service'
+      if (!wasRunning)
+        this.events.emit('container', 'start', c.id, { image: c.imageRef, name: c.name })
+    } else {
+      c.state = {
+        ...freshRunState(),
+        status: 'exited',
+        exitCode: next.exitCode,
+        startedAtMs: next.startedAtMs,
+        finishedAtMs: next.finishedAtMs,
+      }
+      if (wasRunning)
+        this.events.emit('container', 'die', c.id, {
+          exitCode: String(next.exitCode),
+          image: c.imageRef,
+          name: c.name,
+        })
+    }
     this.changed()
     return ok(c)
   }

@@ -34,6 +34,7 @@ import {
 } from './catalog-data/generic'
 import { httpdImages, httpdScheme } from './catalog-data/httpd'
 import { kubeSampleImages } from './catalog-data/kube-samples'
+import { minikubeSystemImages } from './catalog-data/minikube-system'
 import { mariadbImages, mariadbScheme, mysqlImages, mysqlScheme } from './catalog-data/mysql'
 import { nginxImages, nginxScheme } from './catalog-data/nginx'
 import {
@@ -119,6 +120,7 @@ const RICH_IMAGES: CatalogImage[] = [
   ...grafanaImages,
   ...prometheusImages,
   ...kubeSampleImages,
+  ...minikubeSystemImages,
 ]
 
 const SCHEMES: VersionScheme[] = [

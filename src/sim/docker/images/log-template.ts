@@ -78,6 +78,9 @@ export function formatLogTime(epochMs: number, format: string): string {
       return `${Y}-${M}-${D}T${h}:${m}:${s}.${ms}+00:00`
     case 'dateTime':
       return `${Y}-${M}-${D} ${h}:${m}:${s}`
+    case 'klog':
+      // Kubernetes components' klog header: month and day, then the time to the microsecond.
+      return `${M}${D} ${h}:${m}:${s}.${micro}`
     case 'unix':
       return String(Math.floor(epochMs / 1000))
     case 'erlang':

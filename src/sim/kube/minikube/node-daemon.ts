@@ -8,7 +8,8 @@
  */
 import { SeededRandom } from '../../core/random'
 import { ContainerCommandRunner } from '../../docker/cli/container-runner'
-import { DockerEngine } from '../../docker/engine/engine'
+import type { RunState } from '../../docker/engine/container-record'
+import { DockerEngine, type ExternalState } from '../../docker/engine/engine'
 import { catalogRegistry } from '../../docker/engine/registry'
 import type { World } from '../../world'
 import { servedType } from '../api/resources'
@@ -36,6 +37,12 @@ const PREFIX = 'k8s_'
 
 const PODS = servedType('Pod')
 
+interface Terminated {
+  exitCode?: number
+  startedAt?: string
+  finishedAt?: string
+}
+
 interface PodShape {
   metadata: { name?: string; namespace?: string; uid?: string }
   spec?: {
@@ -43,10 +50,13 @@ interface PodShape {
     containers?: { name: string; image?: string; command?: string[]; args?: string[] }[]
   }
   status?: {
+    phase?: string
+    startTime?: string
     containerStatuses?: {
       name: string
       restartCount?: number
-      state?: { running?: object; waiting?: object; terminated?: object }
+      state?: { running?: { startedAt?: string }; waiting?: object; terminated?: Terminated }
+      lastState?: { terminated?: Terminated }
     }[]
   }
 }
@@ -74,6 +84,9 @@ export function nodeEngine(world: World, profile: MinikubeProfile): DockerEngine
       cpus: profile.cpus,
       memoryBytes: profile.memoryMiB * 1024 * 1024,
       kernel: NODE_KERNEL,
+      // The node's hostname, and the OS of the kicbase image (v0.0.46 is built FROM ubuntu:jammy).
+      name: machinesOf(profile)[0]?.name ?? profile.name,
+      operatingSystem: { name: 'Ubuntu 22.04.5 LTS (containerized)', version: '22.04' },
     },
   })
   runner.attach(engine)
@@ -94,37 +107,116 @@ export function nodeDockerHost(world: World, profile: MinikubeProfile): string {
 const criName = (container: string, pod: PodShape, attempt: number) =>
   `${PREFIX}${container}_${pod.metadata.name ?? ''}_${pod.metadata.namespace ?? ''}_${pod.metadata.uid ?? ''}_${attempt}`
 
-/** The containers cri-dockerd would be running for the node's pods, by name. */
-function desired(cluster: KubeCluster, nodeName: string) {
-  const wanted = new Map<
-    string,
-    { image: string; pod: PodShape; container: string; cmd?: string[]; entrypoint?: string[] }
-  >()
+/** What cri-dockerd has for one pod container (or a pod's sandbox), as the node daemon holds it. */
+interface Mirrored {
+  name: string
+  image: string
+  pod: PodShape
+  container: string
+  cmd?: string[]
+  entrypoint?: string[]
+  createdMs: number
+  state: ExternalState
+}
+
+const ms = (time: string | undefined): number | undefined =>
+  time === undefined ? undefined : Date.parse(time)
+
+/** A terminated container's state; the kubelet writes both times once it has ended. */
+function exited(t: Terminated, fallbackMs: number): ExternalState {
+  const startedAtMs = ms(t.startedAt) ?? fallbackMs
+  return {
+    status: 'exited',
+    exitCode: t.exitCode ?? 0,
+    startedAtMs,
+    finishedAtMs: ms(t.finishedAt) ?? startedAtMs,
+  }
+}
+
+/**
+ * A pod's containers as cri-dockerd holds them: per pod container the current attempt (running
+ * or ended) and the previous one if it ended (the kubelet keeps one dead container per pod
+ * container, for `kubectl logs --previous`). Attempt n is the container's nth restart.
+ */
+function podContainers(pod: PodShape): Mirrored[] {
+  const out: Mirrored[] = []
+  for (const status of pod.status?.containerStatuses ?? []) {
+    const spec = pod.spec?.containers?.find((c) => c.name === status.name)
+    if (spec?.image === undefined) continue
+    const base = {
+      image: spec.image,
+      pod,
+      container: status.name,
+      ...(spec.command === undefined ? {} : { entrypoint: spec.command }),
+      ...(spec.args === undefined ? {} : { cmd: spec.args }),
+    }
+    const attempt = status.restartCount ?? 0
+    const previous = status.lastState?.terminated
+    if (previous !== undefined && attempt > 0) {
+      const state = exited(previous, 0)
+      const name = criName(status.name, pod, attempt - 1)
+      out.push({ ...base, name, createdMs: state.startedAtMs, state })
+    }
+    const running = status.state?.running
+    const terminated = status.state?.terminated
+    const startedAtMs = ms(running?.startedAt ?? terminated?.startedAt)
+    if (startedAtMs === undefined) continue
+    const state: ExternalState =
+      terminated === undefined
+        ? { status: 'running', startedAtMs }
+        : exited(terminated, startedAtMs)
+    // The status has no creation time: the runtime creates the container just before starting it.
+    out.push({ ...base, name: criName(status.name, pod, attempt), createdMs: startedAtMs, state })
+  }
+  return out
+}
+
+/**
+ * The pod's pause container: created when the kubelet set the pod up (its startTime), up while
+ * the pod lives, stopped (exit 0) once a pod that will not restart anything has ended.
+ */
+function sandbox(pod: PodShape, containers: Mirrored[]): Mirrored {
+  const createdMs =
+    ms(pod.status?.startTime) ?? Math.min(...containers.map((c) => c.state.startedAtMs))
+  const ended = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
+  const finishedAtMs = Math.max(
+    ...containers.map((c) => (c.state.status === 'exited' ? c.state.finishedAtMs : createdMs)),
+  )
+  return {
+    name: criName('POD', pod, 0),
+    image: PAUSE_IMAGE,
+    pod,
+    container: 'POD',
+    createdMs,
+    state: ended
+      ? { status: 'exited', exitCode: 0, startedAtMs: createdMs, finishedAtMs }
+      : { status: 'running', startedAtMs: createdMs },
+  }
+}
+
+/** The containers cri-dockerd holds for the node's pods, by name. */
+function desired(cluster: KubeCluster, nodeName: string): Map<string, Mirrored> {
+  const wanted = new Map<string, Mirrored>()
   for (const object of cluster.objects(PODS)) {
     const pod = object as unknown as PodShape
     if (pod.spec?.nodeName !== nodeName) continue
-    const statuses = pod.status?.containerStatuses ?? []
-    const started = statuses.filter(
-      (s) => s.state?.running !== undefined || s.state?.terminated !== undefined,
-    )
-    if (started.length === 0) continue
-    wanted.set(criName('POD', pod, 0), { image: PAUSE_IMAGE, pod, container: 'POD' })
-    for (const status of started) {
-      const spec = pod.spec.containers?.find((c) => c.name === status.name)
-      if (spec?.image === undefined) continue
-      wanted.set(criName(status.name, pod, status.restartCount ?? 0), {
-        image: spec.image,
-        pod,
-        container: status.name,
-        ...(spec.command === undefined ? {} : { entrypoint: spec.command }),
-        ...(spec.args === undefined ? {} : { cmd: spec.args }),
-      })
-    }
+    const containers = podContainers(pod)
+    if (containers.length === 0) continue
+    for (const mirrored of [sandbox(pod, containers), ...containers])
+      wanted.set(mirrored.name, mirrored)
   }
   return wanted
 }
 
-/** Brings the node engine's k8s_ containers in line with the cluster's pods on the node. */
+const sameState = (a: RunState, b: ExternalState): boolean =>
+  a.status === b.status &&
+  a.startedAtMs === b.startedAtMs &&
+  (b.status === 'running' || (a.exitCode === b.exitCode && a.finishedAtMs === b.finishedAtMs))
+
+/**
+ * Brings the node engine's k8s_ containers in line with the cluster's pods on the node. Their
+ * processes are the kubelet's, not the daemon's: each record takes its pod container's state.
+ */
 export function syncNodeContainers(
   engine: DockerEngine,
   cluster: KubeCluster,
@@ -135,7 +227,11 @@ export function syncNodeContainers(
     if (record.name.startsWith(PREFIX) && !wanted.has(record.name))
       engine.removeContainer(record.id, { force: true })
   for (const [name, want] of wanted) {
-    if (engine.findContainer(name)?.name === name) continue
+    const known = engine.findContainer(name)
+    if (known?.name === name) {
+      if (!sameState(known.state, want.state)) engine.setExternalState(known.id, want.state)
+      continue
+    }
     // The kubelet pulled it (or it was built here): the node's image store has it from now on.
     if (engine.findImage(want.image) === undefined && !engine.pull(want.image).ok) continue
     const created = engine.createContainer(
@@ -152,8 +248,9 @@ export function syncNodeContainers(
         },
       },
       name,
+      { createdMs: want.createdMs },
     )
-    if (created.ok) engine.startContainer(created.value.Id)
+    if (created.ok) engine.setExternalState(created.value.Id, want.state)
   }
 }
 

@@ -145,6 +145,14 @@ describe('Node apps', () => {
     )
   })
 
+  it('a handler naming its parameters (request, response) answers what response.end writes', async () => {
+    const code = `const http = require('http')\nhttp.createServer(function (request, response) {\n  response.end('named params\\n')\n}).listen(8080)\n`
+    const s = await project({ 'server.js': code, Dockerfile: dockerfile })
+    await s.run('docker build -q -t named .')
+    await s.run('docker run -d -p 8080:8080 named')
+    expect((await s.run('curl -s localhost:8080')).stdout).toBe('named params\n')
+  })
+
   it("listen(3000, '127.0.0.1') is the loopback trap too", async () => {
     const code = `require('http').createServer((req, res) => res.end('hi')).listen(3000, '127.0.0.1')\n`
     const s = await project({ 'server.js': code, Dockerfile: dockerfile })

@@ -673,8 +673,9 @@ export const genericConfigs: Record<string, Partial<ImageConfig>> = {
   ruby: { Cmd: ['irb'] },
   rust: { Cmd: ['bash'] },
   maven: { Entrypoint: ['/usr/local/bin/mvn-entrypoint.sh'], Cmd: ['mvn'] },
-  'registry.k8s.io/pause': { Entrypoint: ['/pause'], User: '65535:65535' },
-  'k8s.gcr.io/pause': { Entrypoint: ['/pause'] },
+  // The pause image has no CMD: `docker ps` shows "/pause" alone.
+  'registry.k8s.io/pause': { Entrypoint: ['/pause'], Cmd: undefined, User: '65535:65535' },
+  'k8s.gcr.io/pause': { Entrypoint: ['/pause'], Cmd: undefined },
 }
 
 /**
