@@ -27,6 +27,8 @@ import { cloneObject, type KubeObject } from './api/object'
 import { applyJsonPatch } from './api/patch/json-patch'
 import { applyMergePatch } from './api/patch/merge-patch'
 import { applyStrategicMerge } from './api/patch/strategic-merge'
+import type { ConvertedVersion } from './api/conversion/autoscaling-v1'
+import { conversionFor, convertedForKind } from './api/conversion/versions'
 import { groupVersion, resourceForKind, type ResourceType } from './api/resources'
 import { schemaTypeOf, strictDecode, strictDecodingMessage } from './api/schema/strict-decode'
 import { alreadyExists, ApiError, apiError, conflict, invalid, notFound } from './api/status'
@@ -135,7 +137,9 @@ export class ApiServer {
 
   /** The type a manifest's apiVersion/kind names, or kubectl's "no matches for kind" failure. */
   typeOf(object: Pick<KubeObject, 'apiVersion' | 'kind'>): ApiResult<ResourceType> {
-    const t = resourceForKind(object.apiVersion, object.kind)
+    const t =
+      resourceForKind(object.apiVersion, object.kind) ??
+      convertedForKind(object.apiVersion, object.kind)?.type
     if (t === undefined)
       return err(
         apiError(
@@ -147,6 +151,8 @@ export class ApiServer {
   }
 
   get(t: ResourceType, namespace: string, name: string): ApiResult {
+    const c = conversionFor(t)
+    if (c !== undefined) return shownIn(c, this.get(c.stored, namespace, name))
     const found = this.store.get(t, t.namespaced ? namespace : '', name)
     return found === undefined ? err(notFound(t, name)) : ok(found)
   }
@@ -155,6 +161,12 @@ export class ApiServer {
     t: ResourceType,
     options: ListOptions = {},
   ): ApiResult<{ items: KubeObject[]; resourceVersion: string }> {
+    const c = conversionFor(t)
+    if (c !== undefined) {
+      const stored = this.list(c.stored, options)
+      if (!stored.ok) return stored
+      return ok({ ...stored.value, items: stored.value.items.map((o) => c.fromStored(o)) })
+    }
     const filter = this.filterFor(t, options)
     if (!filter.ok) return filter
     const all = this.candidates(t, options)
@@ -168,6 +180,11 @@ export class ApiServer {
    * does). Returns the unsubscribe function, or the selector's BadRequest.
    */
   watch(t: ResourceType, options: ListOptions, listener: ApiWatchListener): ApiResult<() => void> {
+    const c = conversionFor(t)
+    if (c !== undefined)
+      return this.watch(c.stored, options, (e) =>
+        listener({ type: e.type, object: c.fromStored(e.object) }),
+      )
     const filter = this.filterFor(t, options)
     if (!filter.ok) return filter
     const namespace = t.namespaced ? options.namespace : undefined
@@ -190,6 +207,11 @@ export class ApiServer {
   }
 
   create(t: ResourceType, object: KubeObject, options: WriteOptions = {}): ApiResult {
+    const c = conversionFor(t)
+    if (c !== undefined) {
+      const stored = this.toStored(c, object, options)
+      return stored.ok ? shownIn(c, this.create(c.stored, stored.value, options)) : stored
+    }
     const decoded = this.decode(t, object, options)
     if (!decoded.ok) return decoded
     const o = decoded.value
@@ -226,6 +248,11 @@ export class ApiServer {
   }
 
   update(t: ResourceType, object: KubeObject, options: WriteOptions = {}): ApiResult {
+    const c = conversionFor(t)
+    if (c !== undefined) {
+      const stored = this.toStored(c, object, options)
+      return stored.ok ? shownIn(c, this.update(c.stored, stored.value, options)) : stored
+    }
     const decoded = this.decode(t, object, options)
     if (!decoded.ok) return decoded
     const o = decoded.value
@@ -273,6 +300,11 @@ export class ApiServer {
 
   /** The status subresource: writes status only, leaves spec (and generation) alone. */
   updateStatus(t: ResourceType, object: KubeObject, options: WriteOptions = {}): ApiResult {
+    const c = conversionFor(t)
+    if (c !== undefined) {
+      const stored = this.toStored(c, object, options)
+      return stored.ok ? shownIn(c, this.updateStatus(c.stored, stored.value, options)) : stored
+    }
     const namespace = t.namespaced ? object.metadata.namespace || 'default' : ''
     const current = this.store.get(t, namespace, object.metadata.name)
     if (current === undefined) return err(notFound(t, object.metadata.name))
@@ -340,6 +372,9 @@ export class ApiServer {
     body: unknown,
     options: PatchOptions = {},
   ): ApiResult {
+    const c = conversionFor(t)
+    if (c !== undefined)
+      return shownIn(c, this.patchConverted(c, namespace, name, type, body, options))
     const ns = t.namespaced ? namespace || 'default' : ''
     const current = this.store.get(t, ns, name)
     if (current === undefined) {
@@ -356,43 +391,9 @@ export class ApiServer {
         options,
       )
     }
-    const schemaType = schemaTypeOf(groupVersion(t), t.kind)
-    let patched: unknown
-    switch (type) {
-      case 'json': {
-        const result = applyJsonPatch(current, body)
-        if (!result.ok)
-          return err(
-            apiError('Invalid', 'the server rejected our request due to an error in our request', {
-              causes: [{ message: result.error }],
-            }),
-          )
-        patched = result.value
-        break
-      }
-      case 'merge':
-        if (!isObj(body))
-          return err(
-            apiError(
-              'BadRequest',
-              'json: cannot unmarshal array into Go value of type map[string]interface {}',
-            ),
-          )
-        patched = applyMergePatch(current, body)
-        break
-      case 'strategic':
-      case 'apply':
-        if (!isObj(body))
-          return err(
-            apiError(
-              'BadRequest',
-              'json: cannot unmarshal array into Go value of type map[string]interface {}',
-            ),
-          )
-        patched = applyStrategicMerge(current, body, schemaType)
-        break
-    }
-    if (!isObj(patched)) return err(apiError('BadRequest', 'the patched object is not an object'))
+    const applied = patchedObject(current, type, body, schemaTypeOf(groupVersion(t), t.kind))
+    if (!applied.ok) return applied
+    const patched = applied.value
     // Patches share untouched subtrees with the stored (frozen) object: work on a copy.
     const result = cloneObject(patched) as KubeObject
     if (!isObj(result.metadata)) result.metadata = { name }
@@ -414,6 +415,8 @@ export class ApiServer {
   }
 
   delete(t: ResourceType, namespace: string, name: string, options: DeleteOptions = {}): ApiResult {
+    const c = conversionFor(t)
+    if (c !== undefined) return shownIn(c, this.delete(c.stored, namespace, name, options))
     const ns = t.namespaced ? namespace : ''
     const found = this.store.get(t, ns, name)
     if (found === undefined) return err(notFound(t, name))
@@ -554,6 +557,84 @@ export class ApiServer {
       for (const path of problem.unknownFields) removePath(o as unknown as Obj, path)
     }
     return ok(o)
+  }
+
+  /**
+   * A body in a served-beside version as the stored version: checked against its own version's
+   * schema first (type errors, strict unknown fields name that version), then converted. A body
+   * already in the stored version goes through as it is, as the server decodes any version.
+   */
+  private toStored(c: ConvertedVersion, object: KubeObject, options: WriteOptions): ApiResult {
+    const t = c.type
+    if (!isObj(object)) return err(cannotHandle(t, 'the body is not an object'))
+    if (object.apiVersion === groupVersion(c.stored) && object.kind === c.stored.kind)
+      return ok(object)
+    if (object.kind !== undefined && object.kind !== t.kind)
+      return err(
+        apiError(
+          'BadRequest',
+          `the API version in the data (${object.apiVersion}) does not match the expected API version (${groupVersion(t)})`,
+        ),
+      )
+    const typed = { ...(object as unknown as Obj), apiVersion: groupVersion(t), kind: t.kind }
+    const problem = strictDecode(typed)
+    if (problem.typeError !== undefined) return err(cannotHandle(t, problem.typeError))
+    if (problem.unknownFields.length > 0 && options.fieldValidation === 'Strict')
+      return err(cannotHandle(t, strictDecodingMessage(problem.unknownFields)))
+    return ok(c.toStored(typed) as unknown as KubeObject)
+  }
+
+  /**
+   * PATCH through a served-beside version: the patch applies to the object as that version shows
+   * it, and the result goes back as an update of the stored one. Server-side apply merges only
+   * the fields the configuration names, so its conversion adds no default metric.
+   */
+  private patchConverted(
+    c: ConvertedVersion,
+    namespace: string,
+    name: string,
+    type: PatchType,
+    body: unknown,
+    options: PatchOptions,
+  ): ApiResult {
+    if (type === 'apply') {
+      const config = isObj(body)
+        ? c.toStored(
+            { ...body, apiVersion: groupVersion(c.type), kind: c.type.kind },
+            {
+              defaultMetrics: false,
+            },
+          )
+        : body
+      return this.patch(c.stored, namespace, name, 'apply', config, options)
+    }
+    const current = this.get(c.stored, namespace, name)
+    if (!current.ok) return current
+    const shown = c.fromStored(current.value)
+    const applied = patchedObject(
+      shown,
+      type,
+      body,
+      schemaTypeOf(groupVersion(c.type), c.type.kind),
+    )
+    if (!applied.ok) return applied
+    const patched = applied.value
+    const meta = isObj(patched['metadata']) ? patched['metadata'] : {}
+    if (meta['name'] !== name)
+      return err(
+        invalidMeta(
+          c.stored,
+          name,
+          invalidValue('metadata.name', String(meta['name'] ?? ''), 'field is immutable'),
+        ),
+      )
+    // A patch updates what is stored now: no optimistic-lock failure unless it asked for one.
+    const asked =
+      isObj(body) && isObj(body['metadata']) ? body['metadata']['resourceVersion'] : undefined
+    const lock =
+      asked === undefined ? { resourceVersion: current.value.metadata.resourceVersion } : {}
+    const next = c.toStored({ ...patched, metadata: { ...meta, ...lock } }) as unknown as KubeObject
+    return this.update(c.stored, next, options)
   }
 
   /** The mutating admission chain, in kube-apiserver's plugin order. */
@@ -710,6 +791,42 @@ export class ApiServer {
     this.cluster.settle()
     return ok(result)
   }
+}
+
+/** A stored-version answer as the served-beside version `c` shows it. */
+function shownIn(c: ConvertedVersion, r: ApiResult): ApiResult {
+  return r.ok ? ok(c.fromStored(r.value)) : r
+}
+
+const CANNOT_UNMARSHAL =
+  'json: cannot unmarshal array into Go value of type map[string]interface {}'
+
+/** `body` applied to `current` as a patch of `type` (server-side apply merges like strategic). */
+function patchedObject(
+  current: KubeObject,
+  type: PatchType,
+  body: unknown,
+  schemaType: ReturnType<typeof schemaTypeOf>,
+): ApiResult<Obj> {
+  let patched: unknown
+  if (type === 'json') {
+    const result = applyJsonPatch(current, body)
+    if (!result.ok)
+      return err(
+        apiError('Invalid', 'the server rejected our request due to an error in our request', {
+          causes: [{ message: result.error }],
+        }),
+      )
+    patched = result.value
+  } else {
+    if (!isObj(body)) return err(apiError('BadRequest', CANNOT_UNMARSHAL))
+    patched =
+      type === 'merge'
+        ? applyMergePatch(current, body)
+        : applyStrategicMerge(current, body, schemaType)
+  }
+  if (!isObj(patched)) return err(apiError('BadRequest', 'the patched object is not an object'))
+  return ok(patched)
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)

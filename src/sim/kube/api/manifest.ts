@@ -8,6 +8,7 @@
  */
 import { LineCounter, parseDocument, type YAMLError } from 'yaml'
 import type { KubeObject } from './object'
+import { convertedForKind } from './conversion/versions'
 import { resourceForKind, type ResourceType } from './resources'
 
 export type ManifestErrorReason = 'parse' | 'validation' | 'decode' | 'mapping'
@@ -25,7 +26,7 @@ export type ManifestEntry =
       /** The document's position in the file (0-based, counting only non-empty documents). */
       readonly index: number
       readonly object: KubeObject
-      /** The served type (always known for ok entries). */
+      /** The served type (always known for ok entries); may be a converted version's. */
       readonly type: ResourceType
     }
   | {
@@ -292,7 +293,9 @@ export function decodeManifests(
       }
       const apiVersion = item['apiVersion'] as string
       const kind = item['kind'] as string
-      const type = resourceForKind(apiVersion, kind)
+      // A version served beside the stored one (autoscaling/v1) keeps its own type: kubectl
+      // talks to that version's endpoint, and the server converts.
+      const type = resourceForKind(apiVersion, kind) ?? convertedForKind(apiVersion, kind)?.type
       if (type === undefined) {
         entries.push({
           ok: false,

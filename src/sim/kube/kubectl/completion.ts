@@ -6,7 +6,8 @@
  * delete…, leaving out those already typed), `TYPE/NAME` forms, pods and `deployments/`-style
  * prefixes for logs/exec/attach/port-forward, a container after `logs POD`, the types a verb
  * accepts (`scale` → deployment, replicaset…), nodes for cordon/drain/top node, namespaces after
- * -n or --namespace=, and context names for `config use-context`. The shell filters by the
+ * -n or --namespace=, context names for `config use-context`, and `cp`'s `NAMESPACE/`, `POD:`
+ * and local paths. The shell filters by the
  * typed prefix; undefined leaves it to file names (apply, create -f…).
  */
 import type { CompletionRequest } from '../../shell/command'
@@ -92,7 +93,8 @@ export async function completeKubectl(
     const names = [...own, ...GLOBAL_FLAG_SPECS].filter(
       (f) => !('hidden' in f && f.hidden === true),
     )
-    return [...new Set(names.map((f) => `--${f.name}`))].sort()
+    // cobra gives every command its own --help flag, and completes it like the others.
+    return [...new Set([...names.map((f) => `--${f.name}`), '--help'])].sort()
   }
   if (command === undefined || (commands.length > 0 && positional.length === 0))
     return commands
@@ -120,6 +122,30 @@ export async function completeKubectl(
   switch (how.kind) {
     case 'none':
       return undefined
+    case 'copy': {
+      if (positional.length > 0) return undefined
+      const found = await cluster()
+      const api = found !== undefined && found.c.ok ? found.c.value.api : undefined
+      const podsIn = (ns: string): KubeObject[] => {
+        const listed = api?.list(servedType('Pod'), { namespace: ns })
+        return listed?.ok === true ? listed.value.items : []
+      }
+      return copyCandidates(last, {
+        namespaces: async () => (await namespaces()).sort(),
+        pods: async (ns) =>
+          podsIn(ns ?? found?.ns ?? 'default')
+            .map((o) => o.metadata.name)
+            .sort(),
+        files: async () => {
+          const entries: string[] = []
+          for (const name of (await request.fs.readdir(request.cwd)).sort()) {
+            const st = await request.fs.stat(`${request.cwd.replace(/\/$/, '')}/${name}`)
+            entries.push(st.isDirectory ? `${name}/` : name)
+          }
+          return entries
+        },
+      })
+    }
     case 'contexts': {
       if (positional.length > 0) return []
       const loaded = await loadKubeconfig(request.fs, { home: HOME, resolve: (p) => p })
@@ -163,6 +189,7 @@ type Arguments =
       required?: readonly string[]
     }
   | { kind: 'pods'; containers: boolean }
+  | { kind: 'copy' }
 
 const ROLLOUT = ['deployment', 'daemonset', 'statefulset']
 const SCALABLE = ['deployment', 'replicaset', 'replicationcontroller', 'statefulset']
@@ -199,6 +226,7 @@ const ARGUMENTS: Readonly<Record<string, Arguments>> = {
   logs: { kind: 'pods', containers: true },
   exec: { kind: 'pods', containers: false },
   attach: { kind: 'pods', containers: false },
+  cp: { kind: 'copy' },
   'port-forward': { kind: 'pods', containers: false },
   cordon: { kind: 'names', type: 'nodes' },
   uncordon: { kind: 'names', type: 'nodes' },
@@ -238,6 +266,38 @@ const WITH_PODS = [
   'services',
   'statefulsets',
 ]
+
+interface CopySources {
+  namespaces(): Promise<string[]>
+  /** Pod names of a namespace (the context's when undefined). */
+  pods(namespace?: string): Promise<string[]>
+  /** The working directory's entries, directories with a trailing `/`. */
+  files(): Promise<string[]>
+}
+
+/**
+ * `kubectl cp`'s first argument, as its ValidArgsFunction offers it: nothing for what looks like a
+ * path (`./`, `/`, `~`) or a `POD:path` (the shell completes files); `NS/POD:` after `NS/`;
+ * otherwise `NAMESPACE/` and `POD:` for the prefix, the matching local files beside them when the
+ * prefix is not empty (the shell would not list files once there are candidates), and the `./`
+ * and `/` hints when it is. Undefined hands the word back to file completion.
+ */
+async function copyCandidates(last: string, from: CopySources): Promise<string[] | undefined> {
+  if (/^[/.~]/.test(last) || last.includes(':')) return undefined
+  const slash = last.indexOf('/')
+  if (slash > 0) {
+    const ns = last.slice(0, slash)
+    const found = (await from.pods(ns)).map((p) => `${ns}/${p}:`).filter((c) => c.startsWith(last))
+    return found.length === 0 ? undefined : found
+  }
+  const comps = [
+    ...(await from.namespaces()).filter((n) => n.startsWith(last)).map((n) => `${n}/`),
+    ...(await from.pods()).filter((p) => p.startsWith(last)).map((p) => `${p}:`),
+  ]
+  if (last === '') return [...comps, './', '/']
+  if (comps.length === 0) return undefined
+  return [...comps, ...(await from.files()).filter((f) => f.startsWith(last))]
+}
 
 /**
  * kubectl's ResourceTypeAndNameCompletionFunc: first a type (or `TYPE/NAME`), then names of that

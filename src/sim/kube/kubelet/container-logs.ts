@@ -3,11 +3,14 @@
  * instance, so `kubectl logs` reads the current one and `--previous` the one before the last
  * restart. Lines carry the instant they were written; a line "written" in the future (a start-up
  * sequence still unrolling on the virtual clock) is not visible until the clock reaches it.
+ * A container running a student's app server also shows what that app wrote (network/pod-apps):
+ * its start-up lines and its access lines, merged in time with the kubelet's own.
  */
 import { err, ok, type Result } from '../../core/errors'
 import type { KubeCluster } from '../cluster'
 import { servedType } from '../api/resources'
 import { apiError, notFound, type ApiError } from '../api/status'
+import { podAppLogs, type AppContainerSpec } from '../network/pod-apps'
 
 export interface LogEntry {
   /** Epoch milliseconds. */
@@ -97,11 +100,39 @@ export function logStore(cluster: KubeCluster): ContainerLogStore {
 
 const PODS = servedType('Pod')
 
+interface ContainerStateLike {
+  waiting?: { reason?: string }
+  running?: { startedAt?: string }
+  terminated?: { startedAt?: string }
+}
+
 type StatusLike = {
   containerStatuses?: {
     name: string
-    state?: { waiting?: { reason?: string } }
+    state?: ContainerStateLike
+    lastState?: ContainerStateLike
   }[]
+}
+
+/** When the instance (current, or the one before) started, from the pod's status. */
+function instanceStart(state: ContainerStateLike | undefined): number | undefined {
+  const at = state?.running?.startedAt ?? state?.terminated?.startedAt
+  if (at === undefined) return undefined
+  const ms = Date.parse(at)
+  return Number.isNaN(ms) ? undefined : ms
+}
+
+/** Two time-ordered logs as one; at the same instant the kubelet's lines come first. */
+function mergeByTime(a: readonly LogEntry[], b: readonly LogEntry[]): LogEntry[] {
+  if (b.length === 0) return [...a]
+  const out: LogEntry[] = []
+  let j = 0
+  for (const entry of a) {
+    while (j < b.length && (b[j]?.time ?? 0) < entry.time) out.push(b[j++] as LogEntry)
+    out.push(entry)
+  }
+  while (j < b.length) out.push(b[j++] as LogEntry)
+  return out
 }
 
 /**
@@ -118,8 +149,8 @@ export function containerLogs(
   const pod = cluster.store.get(PODS, namespace, podName)
   if (pod === undefined) return err(notFound(PODS, podName))
   const spec = pod['spec'] as {
-    containers?: { name: string }[]
-    initContainers?: { name: string }[]
+    containers?: AppContainerSpec[]
+    initContainers?: AppContainerSpec[]
   }
   const names = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].map((c) => c.name)
   if (!names.includes(container))
@@ -152,6 +183,15 @@ export function containerLogs(
       ),
     )
   }
+  const status = (pod['status'] as StatusLike | undefined)?.containerStatuses?.find(
+    (c) => c.name === container,
+  )
+  const started = instanceStart(options.previous === true ? status?.lastState : status?.state)
+  const containerSpec = spec.containers?.find((c) => c.name === container)
+  const app =
+    started === undefined || containerSpec === undefined
+      ? []
+      : podAppLogs(cluster.store, pod, containerSpec, started)
   const now = cluster.clock.now()
-  return ok(entries.filter((e) => e.time <= now))
+  return ok(mergeByTime(entries, app).filter((e) => e.time <= now))
 }

@@ -5,9 +5,12 @@
  * the environment the kubelet builds (`envFrom` then `env`, ConfigMap and Secret keys resolved),
  * the image's files. Read once per container instance, at the first connection that needs it:
  * like a real server, it has loaded its code when it started.
+ *
+ * What the app writes — its start-up lines at its start, an access line per request that reached
+ * it (probes included) — is kept per container instance, for the kubelet's container logs.
  */
 import { readImageApp } from '../../docker/apps/image-app'
-import type { AppServer } from '../../docker/apps/app-server'
+import type { AppServer, OutputLine } from '../../docker/apps/app-server'
 import type { LocalImage } from '../../docker/engine/image-store'
 import type { ImageInspect } from '../../docker/engine/api-types'
 import type { CatalogImage } from '../../docker/images/catalog-types'
@@ -167,6 +170,56 @@ function localImageOf(image: CatalogImage): LocalImage {
 
 const apps = new WeakMap<ObjectStore, Map<string, AppServer | null>>()
 
+/** A line the app wrote, at the instant it wrote it. */
+export interface AppLogLine extends OutputLine {
+  readonly time: number
+}
+
+const appLogs = new WeakMap<ObjectStore, Map<string, AppLogLine[]>>()
+
+/**
+ * One key per container instance. Callers know the start to the millisecond (the kubelet) or to
+ * the second (the status' startedAt): both name the same process.
+ */
+const instanceKey = (pod: KubeObject, container: string, startedMs: number): string =>
+  `${pod.metadata.uid ?? pod.metadata.name}/${container}/${Math.floor(startedMs / 1000)}`
+
+function logOf(store: ObjectStore, key: string): AppLogLine[] {
+  let byKey = appLogs.get(store)
+  if (byKey === undefined) appLogs.set(store, (byKey = new Map()))
+  let lines = byKey.get(key)
+  if (lines === undefined) byKey.set(key, (lines = []))
+  return lines
+}
+
+/**
+ * What the app of the container instance started at `startedMs` has written so far (read with
+ * the app, so its start-up lines are there even before any request came); empty when the
+ * process is no app server Quai reads.
+ */
+export function podAppLogs(
+  store: ObjectStore,
+  pod: KubeObject,
+  spec: AppContainerSpec,
+  startedMs: number,
+): readonly AppLogLine[] {
+  if (podApp(store, pod, spec, startedMs) === undefined) return []
+  return appLogs.get(store)?.get(instanceKey(pod, spec.name, startedMs)) ?? []
+}
+
+/** The app, writing its start-up lines now and an access line per request to the instance's log. */
+function logging(server: AppServer, lines: AppLogLine[], startedMs: number): AppServer {
+  for (const line of server.startup) lines.push({ ...line, time: startedMs })
+  return {
+    ...server,
+    respond: (request, context) => {
+      const exchange = server.respond(request, context)
+      for (const line of exchange.logs) lines.push({ ...line, time: context.nowMs })
+      return exchange
+    },
+  }
+}
+
 /**
  * The app the running instance of `spec` (started at `startedMs`) serves, or undefined when its
  * process is no app server Quai reads.
@@ -178,16 +231,18 @@ export function podApp(
   startedMs: number,
 ): AppServer | undefined {
   if (spec.image === undefined) return undefined
-  const key = `${pod.metadata.uid ?? pod.metadata.name}/${spec.name}/${startedMs}`
+  const key = instanceKey(pod, spec.name, startedMs)
   let cache = store === undefined ? undefined : apps.get(store)
   if (store !== undefined && cache === undefined) apps.set(store, (cache = new Map()))
   const known = cache?.get(key)
   if (known !== undefined) return known ?? undefined
   const image = containerImage(store, spec.image)
-  const server =
+  const read =
     image === undefined || catalogProcess(store, spec, image)
       ? undefined
       : readPodApp(store, pod, spec, image, startedMs)
+  const server =
+    read === undefined || store === undefined ? read : logging(read, logOf(store, key), startedMs)
   cache?.set(key, server ?? null)
   return server
 }

@@ -326,7 +326,9 @@ async function commandCompleter(
     .map((value) => ({
       value,
       display: value,
-      suffix: value.endsWith('/') || value.endsWith('=') ? '' : ' ',
+      // A candidate that asks for more (a directory, `--flag=`, kubectl cp's `POD:`) keeps the
+      // cursor on the word, as cobra's NoSpace directive does.
+      suffix: /[/=:]$/.test(value) ? '' : ' ',
     }))
 }
 

@@ -196,6 +196,38 @@ describe('decodeManifests', () => {
     })
   })
 
+  it('routes an autoscaling/v1 HorizontalPodAutoscaler to its own served version', () => {
+    const text =
+      'apiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\nspec:\n  maxReplicas: 3\n'
+    const [entry] = decodeManifests(text, 'hpa.yaml').entries
+    expect(entry?.ok && [entry.type.group, entry.type.version, entry.type.resource]).toEqual([
+      'autoscaling',
+      'v1',
+      'horizontalpodautoscalers',
+    ])
+    expect(entry?.ok && entry.object).toEqual({
+      apiVersion: 'autoscaling/v1',
+      kind: 'HorizontalPodAutoscaler',
+      metadata: { name: 'web' },
+      spec: { maxReplicas: 3 },
+    })
+  })
+
+  it('still fails an autoscaling version no server serves', () => {
+    const text =
+      'apiVersion: autoscaling/v2beta1\nkind: HorizontalPodAutoscaler\nmetadata:\n  name: web\n'
+    expect(decodeManifests(text, 'hpa.yaml').entries[0]).toEqual({
+      ok: false,
+      file: 'hpa.yaml',
+      index: 0,
+      error: {
+        reason: 'mapping',
+        message:
+          'resource mapping not found for name: "web" namespace: "" from "hpa.yaml": no matches for kind "HorizontalPodAutoscaler" in version "autoscaling/v2beta1"\nensure CRDs are installed first',
+      },
+    })
+  })
+
   it.skipIf(!hasCorpus)('decodes every accepted corpus manifest without error', () => {
     const dir = join(CORPUS, 'k8s')
     const failures: string[] = []

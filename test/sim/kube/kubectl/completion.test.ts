@@ -203,4 +203,100 @@ describe('kubectl Tab completion, argument by argument (issue #4 item 7)', () =>
     expect(await complete(session, 'kubectl apply -f ')).toBeUndefined()
     expect(await complete(session, 'kubectl wait ')).toBeUndefined()
   })
+
+  test('kubectl attach <Tab> offers pods and TYPE/ prefixes, then nothing', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl attach ')).toEqual([
+      'web-1',
+      'web-2',
+      'daemonsets/',
+      'deployments/',
+      'pods/',
+      'jobs/',
+      'replicasets/',
+      'replicationcontrollers/',
+      'services/',
+      'statefulsets/',
+    ])
+    expect(await complete(session, 'kubectl attach deployments/')).toEqual([
+      'deployments/api',
+      'deployments/web',
+    ])
+    expect(await complete(session, 'kubectl attach web-1 ')).toEqual([])
+  })
+
+  test('kubectl cp <Tab> offers NAMESPACE/, POD: and the path hints', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl cp ')).toEqual([
+      'default/',
+      'dev/',
+      'kube-system/',
+      'web-1:',
+      'web-2:',
+      './',
+      '/',
+    ])
+    expect(await complete(session, 'kubectl cp -n dev ')).toEqual([
+      'default/',
+      'dev/',
+      'kube-system/',
+      './',
+      '/',
+    ])
+  })
+
+  test('kubectl cp w<Tab> adds the local files that match, directories with a slash', async () => {
+    const { session } = await workloads()
+    await session.fs.mkdir('/home/student/web-files', { recursive: true })
+    await session.fs.writeFile('/home/student/web.txt', 'x')
+    expect(await complete(session, 'kubectl cp w')).toEqual([
+      'web-1:',
+      'web-2:',
+      'web-files/',
+      'web.txt',
+    ])
+    // No pod or namespace matches: the shell completes file names itself.
+    expect(await complete(session, 'kubectl cp notes')).toBeUndefined()
+  })
+
+  test('kubectl cp NS/<Tab> offers that namespace’s pods as NS/POD:', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl cp default/web-')).toEqual([
+      'default/web-1:',
+      'default/web-2:',
+    ])
+  })
+
+  test('kubectl cp leaves paths, POD:path and the destination to file names', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl cp ./')).toBeUndefined()
+    expect(await complete(session, 'kubectl cp /tmp')).toBeUndefined()
+    expect(await complete(session, 'kubectl cp web-1:/etc')).toBeUndefined()
+    expect(await complete(session, 'kubectl cp web-1:/etc/hosts ')).toBeUndefined()
+  })
+
+  test('kubectl diff -f <Tab> leaves the value to file names', async () => {
+    const { session } = await workloads()
+    expect(await complete(session, 'kubectl diff -f ')).toBeUndefined()
+    expect(await complete(session, 'kubectl diff --filename ')).toBeUndefined()
+  })
+
+  test('kubectl attach, cp and diff --<Tab> list their own flags, the global ones and --help', async () => {
+    const { session } = await workloads()
+    // kubectl 1.32's `__complete VERB --` answers, sorted.
+    const GLOBAL =
+      '--as --as-group --as-uid --cache-dir --certificate-authority --client-certificate --client-key --cluster --context --disable-compression --insecure-skip-tls-verify --kubeconfig --log-flush-frequency --match-server-version --namespace --password --profile --profile-output --request-timeout --server --tls-server-name --token --user --username --v --vmodule --warnings-as-errors --help'
+    const expected = (own: string): string[] => `${GLOBAL} ${own}`.split(' ').sort()
+    expect(await complete(session, 'kubectl attach --')).toEqual(
+      expected('--container --pod-running-timeout --quiet --stdin --tty'),
+    )
+    expect(await complete(session, 'kubectl cp --')).toEqual(
+      expected('--container --no-preserve --retries'),
+    )
+    expect(await complete(session, 'kubectl diff --')).toEqual(
+      expected(
+        '--concurrency --field-manager --filename --force-conflicts --kustomize --prune --prune-allowlist --recursive --selector --server-side --show-managed-fields',
+      ),
+    )
+  })
 })

@@ -19,7 +19,9 @@ const kube: ShellCommand = {
       ? ['get', 'describe', 'delete', 'logs']
       : words[1] === 'get'
         ? ['pods', 'nodes']
-        : undefined,
+        : words[1] === 'cp'
+          ? ['web-1:', 'web-2:']
+          : undefined,
 }
 
 let session: Session
@@ -58,6 +60,11 @@ describe('completion', () => {
     expect(await tab('sudo ech')).toBe('sudo echo ')
     expect(await tab('ls; ech')).toBe('ls; echo ')
     expect(await tab('FOO=1 ech')).toBe('FOO=1 echo ')
+  })
+
+  test("a command's candidate ending in ':' keeps the cursor on the word (kubectl cp POD:)", async () => {
+    expect(await tab('kube cp web-1')).toBe('kube cp web-1:')
+    expect(await tab('kube get po')).toBe('kube get pods ')
   })
 
   test('several commands complete to what they share', async () => {
