@@ -69,15 +69,28 @@ function addMessage(aggregate: AggregateRecord, message: string): number {
  * hundreds of thousands of events).
  */
 interface ObjectRecord {
+  /** Who reports and about what: the correlator's key, compared field by field. */
+  readonly component: string
+  readonly host: string
+  readonly kind: string
+  readonly namespace: string
+  readonly name: string
+  readonly apiVersion: string
   tokens: number
   lastMs: number
-  readonly aggregates: Map<string, AggregateRecord>
+  /** By type, then reason. */
+  readonly aggregates: Map<string, Map<string, AggregateRecord>>
   /** Event name by `fieldPath|type|reason|message`, or by `*type|reason` once combined. */
   readonly latest: Map<string, string>
 }
 
 export class EventRecorder {
-  private readonly objects = new Map<string, ObjectRecord>()
+  /**
+   * Records by the involved object's uid, then a short list told apart by source and object
+   * fields: a uid string is the stored object's own, its hash computed once, where a key joining
+   * every field would be built and hashed anew per event.
+   */
+  private readonly objects = new Map<string, ObjectRecord[]>()
 
   constructor(
     private readonly store: ObjectStore,
@@ -95,19 +108,18 @@ export class EventRecorder {
     fieldPath?: string,
   ): void {
     const nowMs = this.clock.now()
-    const objectKey = `${source.component}|${source.host ?? ''}|${object.kind}|${object.metadata.namespace ?? ''}|${object.metadata.name}|${object.metadata.uid ?? ''}|${object.apiVersion}`
-    let record = this.objects.get(objectKey)
-    if (record === undefined) {
-      // A fresh bucket is full (the first event takes its token below).
-      record = { tokens: SPAM_BURST, lastMs: nowMs, aggregates: new Map(), latest: new Map() }
-      this.objects.set(objectKey, record)
-    }
+    const record = this.recordOf(object, source, nowMs)
     // EventAggregate: the tenth distinct message in the interval turns into the combined event.
     const aggregateKey = `${type}|${reason}`
-    let aggregate = record.aggregates.get(aggregateKey)
+    let byReason = record.aggregates.get(type)
+    if (byReason === undefined) {
+      byReason = new Map()
+      record.aggregates.set(type, byReason)
+    }
+    let aggregate = byReason.get(reason)
     if (aggregate === undefined || nowMs - aggregate.lastMs > AGGREGATE_INTERVAL_MS) {
       aggregate = { first: undefined, messages: undefined, lastMs: nowMs }
-      record.aggregates.set(aggregateKey, aggregate)
+      byReason.set(reason, aggregate)
     }
     const distinct = addMessage(aggregate, message)
     aggregate.lastMs = nowMs
@@ -178,6 +190,45 @@ export class EventRecorder {
       },
       true,
     )
+  }
+
+  /** The correlator's record for `source` about `object`, made on first use. */
+  private recordOf(object: KubeObject, source: EventSource, nowMs: number): ObjectRecord {
+    const uid = object.metadata.uid ?? ''
+    const host = source.host ?? ''
+    const namespace = object.metadata.namespace ?? ''
+    // Without a uid the name tells objects apart, so the list stays short.
+    const key = uid !== '' ? uid : `\u0000${namespace}/${object.metadata.name}`
+    let records = this.objects.get(key)
+    if (records === undefined) {
+      records = []
+      this.objects.set(key, records)
+    }
+    for (const r of records)
+      if (
+        r.component === source.component &&
+        r.host === host &&
+        r.name === object.metadata.name &&
+        r.namespace === namespace &&
+        r.kind === object.kind &&
+        r.apiVersion === object.apiVersion
+      )
+        return r
+    // A fresh bucket is full (the first event takes its token below).
+    const record: ObjectRecord = {
+      component: source.component,
+      host,
+      kind: object.kind,
+      namespace,
+      name: object.metadata.name,
+      apiVersion: object.apiVersion,
+      tokens: SPAM_BURST,
+      lastMs: nowMs,
+      aggregates: new Map(),
+      latest: new Map(),
+    }
+    records.push(record)
+    return record
   }
 }
 

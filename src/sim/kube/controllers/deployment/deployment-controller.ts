@@ -26,7 +26,12 @@ export function deploymentController(): Controller {
   let ctx: ControllerContext
   const rsKeyByUid = new Map<string, string>()
   const requeue = new DelayedRequeue()
-  const pods = new PodsByController((pod) => (isPodTerminal(pod) ? 0 : NOT_TERMINAL), 'ReplicaSet')
+  // Read only for its counts: the order of a group's pods does not matter.
+  const pods = new PodsByController(
+    (pod) => (isPodTerminal(pod) ? 0 : NOT_TERMINAL),
+    'ReplicaSet',
+    false,
+  )
 
   const deploymentKeyOfRS = (rs: KubeObject): string | undefined => {
     const ref = controllerRefOf(rs)
