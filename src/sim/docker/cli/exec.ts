@@ -1,18 +1,11 @@
 import { FlagSet, listOpts } from '../../cli-kit/flags'
 import type { CommandOutput } from '../../shell/command'
-import type { Tty } from '../../shell/pty'
-import { createShellTerminal } from '../../shell/terminal'
+import { shellOnTty } from '../../shell/terminal'
 import { execDied, execStart } from '../engine/container-observe'
 import type { ContainerRecord } from '../engine/container-record'
 import { shellsOf } from '../engine/rootfs'
 import { daemonFailure, dockerCommand, type DockerContext } from './command'
-import {
-  cannotExec,
-  openContainerProcess,
-  runToEnd,
-  shellPrompt,
-  type ContainerProcess,
-} from './container-shell'
+import { cannotExec, openContainerProcess, runToEnd, shellPrompt } from './container-shell'
 
 const fail = (stderr: string, exitCode = 1): CommandOutput => ({ stdout: '', stderr, exitCode })
 
@@ -34,41 +27,6 @@ async function envFile(path: string, ctx: DockerContext): Promise<string[] | str
     out.push(eq === -1 ? name : `${name}=${line.slice(eq + 1)}`)
   }
   return out
-}
-
-/**
- * `docker exec -it c sh`: the image's shell at a prompt of its own, driven through the
- * student's terminal until it exits. The student's shell waits meanwhile, as docker's does.
- */
-function interactiveShell(proc: ContainerProcess, tty: Tty, bash: boolean): Promise<number> {
-  const terminal = createShellTerminal(proc.session, { cols: tty.cols, rows: tty.rows })
-  return new Promise<number>((resolve) => {
-    const stops: Array<() => void> = []
-    let done = false
-    let lastInput = ''
-    const finish = (code: number): void => {
-      if (done) return
-      done = true
-      for (const stop of stops) stop()
-      terminal.dispose()
-      // bash says "exit" when the exit builtin ends it (Ctrl-D's "exit" the line editor wrote).
-      if (bash && code !== 130 && !lastInput.endsWith('\x04')) tty.write('exit\r\n')
-      resolve(code)
-    }
-    stops.push(terminal.onOutput((data) => tty.write(data)))
-    stops.push(
-      tty.onInput((data) => {
-        lastInput = data
-        terminal.input(data)
-      }),
-    )
-    stops.push(tty.onResize((cols, rows) => terminal.resize(cols, rows)))
-    const onAbort = (): void => finish(130)
-    tty.signal.addEventListener('abort', onAbort, { once: true })
-    stops.push(() => tty.signal.removeEventListener('abort', onAbort))
-    terminal.onExit(finish)
-    terminal.start()
-  })
 }
 
 function isInteractiveShell(record: ContainerRecord, argv: readonly string[]): boolean {
@@ -165,7 +123,7 @@ export const containerExec = dockerCommand({
           history: false,
         })
         const bash = (argv[0] ?? '').split('/').pop() === 'bash'
-        const code = await interactiveShell(proc, tty, bash)
+        const code = await shellOnTty(proc.session, tty, bash)
         await proc.containerFs.close()
         execDied(ctx.engine, exec, code)
         return { stdout: '', stderr: '', exitCode: code }

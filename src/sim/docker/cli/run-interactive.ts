@@ -5,11 +5,11 @@
  * container, with the shell's status.
  */
 import type { Tty } from '../../shell/pty'
-import { createShellTerminal } from '../../shell/terminal'
+import { shellOnTty } from '../../shell/terminal'
 import type { ContainerRecord } from '../engine/container-record'
 import { shellsOf } from '../engine/rootfs'
 import type { DockerContext } from './command'
-import { openContainerProcess, shellPrompt, type ContainerProcess } from './container-shell'
+import { openContainerProcess, shellPrompt } from './container-shell'
 
 /** The shell the main process is (`bash`, `sh`), when it is a bare shell waiting for input. */
 export function interactiveShellOf(record: ContainerRecord): string | undefined {
@@ -17,30 +17,6 @@ export function interactiveShellOf(record: ContainerRecord): string | undefined 
   if (argv.length !== 1) return undefined
   const base = argv[0]?.split('/').pop() ?? ''
   return shellsOf(record.image).includes(base) ? base : undefined
-}
-
-/** Drives the process's shell through the terminal until it exits; its exit status. */
-function driveTerminal(running: ContainerProcess, tty: Tty): Promise<number> {
-  const terminal = createShellTerminal(running.session, { cols: tty.cols, rows: tty.rows })
-  return new Promise<number>((resolve) => {
-    const stops: Array<() => void> = []
-    let done = false
-    const finish = (code: number): void => {
-      if (done) return
-      done = true
-      for (const stop of stops) stop()
-      terminal.dispose()
-      resolve(code)
-    }
-    stops.push(terminal.onOutput((data) => tty.write(data)))
-    stops.push(tty.onInput((data) => terminal.input(data)))
-    stops.push(tty.onResize((cols, rows) => terminal.resize(cols, rows)))
-    const onAbort = (): void => finish(130)
-    tty.signal.addEventListener('abort', onAbort, { once: true })
-    stops.push(() => tty.signal.removeEventListener('abort', onAbort))
-    terminal.onExit(finish)
-    terminal.start()
-  })
 }
 
 /** Runs the container's shell on the terminal; the container's main process ends with it. */
@@ -63,7 +39,7 @@ export async function runShellOnTerminal(
   }
   const running = opened.process
   await running.session.run(`PS1='${shellPrompt(record, shell)}'`, { history: false })
-  const code = await driveTerminal(running, tty)
+  const code = await shellOnTty(running.session, tty, false)
   await running.containerFs.close()
   ctx.engine.mainProcessExited(record.id, code)
   return code

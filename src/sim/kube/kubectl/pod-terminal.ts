@@ -6,7 +6,7 @@
 import { shellsOf } from '../../docker/engine/rootfs'
 import { shellPrompt } from '../../docker/cli/container-shell'
 import type { Tty } from '../../shell/pty'
-import { createShellTerminal } from '../../shell/terminal'
+import { shellOnTty } from '../../shell/terminal'
 import type { PodProcess } from './pod-process'
 
 const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'rbash'])
@@ -25,32 +25,5 @@ export function isInteractiveShell(proc: PodProcess, argv: readonly string[]): b
 export async function shellOnTerminal(proc: PodProcess, shell: string, tty: Tty): Promise<number> {
   await proc.session.run(`PS1='${shellPrompt(proc.podFs.record, shell)}'`, { history: false })
   const bash = (shell.split('/').pop() ?? '') === 'bash'
-  const terminal = createShellTerminal(proc.session, { cols: tty.cols, rows: tty.rows })
-  return new Promise<number>((resolve) => {
-    const stops: Array<() => void> = []
-    let done = false
-    let lastInput = ''
-    const finish = (code: number): void => {
-      if (done) return
-      done = true
-      for (const stop of stops) stop()
-      terminal.dispose()
-      // bash echoes "exit" when its exit builtin (not Ctrl-D's line editor) ends it.
-      if (bash && code !== 130 && !lastInput.endsWith('\x04')) tty.write('exit\r\n')
-      resolve(code)
-    }
-    stops.push(terminal.onOutput((data) => tty.write(data)))
-    stops.push(
-      tty.onInput((data) => {
-        lastInput = data
-        terminal.input(data)
-      }),
-    )
-    stops.push(tty.onResize((cols, rows) => terminal.resize(cols, rows)))
-    const onAbort = (): void => finish(130)
-    tty.signal.addEventListener('abort', onAbort, { once: true })
-    stops.push(() => tty.signal.removeEventListener('abort', onAbort))
-    terminal.onExit(finish)
-    terminal.start()
-  })
+  return shellOnTty(proc.session, tty, bash)
 }

@@ -4,10 +4,9 @@
  * them with spaces and the node's shell runs the line; a non-zero status comes back as
  * minikube's `ssh: Process exited with status N` and exit 1 (cmd/minikube/cmd/ssh.go).
  */
-import { openContainerProcess, type ContainerProcess } from '../../docker/cli/container-shell'
+import { openContainerProcess } from '../../docker/cli/container-shell'
 import type { CommandOutput } from '../../shell/command'
-import type { Tty } from '../../shell/pty'
-import { createShellTerminal } from '../../shell/terminal'
+import { shellOnTty } from '../../shell/terminal'
 import {
   isProfile,
   loadRunning,
@@ -18,30 +17,6 @@ import {
 import { nodeContainer } from './node-containers'
 import { REASONS } from './output'
 import { machinesOf, shortNodeName } from './profiles'
-
-/** The login shell on the terminal until `exit` or Ctrl-D; its status. */
-function drive(proc: ContainerProcess, tty: Tty): Promise<number> {
-  const terminal = createShellTerminal(proc.session, { cols: tty.cols, rows: tty.rows })
-  return new Promise<number>((resolve) => {
-    const stops: Array<() => void> = []
-    let done = false
-    const finish = (code: number): void => {
-      if (done) return
-      done = true
-      for (const stop of stops) stop()
-      terminal.dispose()
-      resolve(code)
-    }
-    stops.push(terminal.onOutput((data) => tty.write(data)))
-    stops.push(tty.onInput((data) => terminal.input(data)))
-    stops.push(tty.onResize((cols, rows) => terminal.resize(cols, rows)))
-    const onAbort = (): void => finish(130)
-    tty.signal.addEventListener('abort', onAbort, { once: true })
-    stops.push(() => tty.signal.removeEventListener('abort', onAbort))
-    terminal.onExit(finish)
-    terminal.start()
-  })
-}
 
 async function ssh(inv: Invocation, mctx: MinikubeContext): Promise<CommandOutput> {
   const profile = loadRunning(mctx)
@@ -79,7 +54,7 @@ async function ssh(inv: Invocation, mctx: MinikubeContext): Promise<CommandOutpu
   let code: number
   if (interactive) {
     await proc.session.run(`PS1='\\u@\\h:\\w\\$ '`, { history: false })
-    if (shell.tty !== undefined) code = await drive(proc, shell.tty)
+    if (shell.tty !== undefined) code = await shellOnTty(proc.session, shell.tty, false)
     else {
       // No terminal (a script): the remote shell reads its commands from stdin.
       const r = await proc.session.run(shell.stdin, { history: false })
